@@ -1,0 +1,2 @@
+// Entry point: owned by the Wire part (command line: --port, --dbpath, --bind).
+return 1;

@@ -1,0 +1,2 @@
+// Entry point: owned by the Bench part.
+return 1;

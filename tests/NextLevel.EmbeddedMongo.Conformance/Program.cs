@@ -1,0 +1,2 @@
+// Entry point: owned by the Conformance part (unified-format CRUD spec runner).
+return 1;
