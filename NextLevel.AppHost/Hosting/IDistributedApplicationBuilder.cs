@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using NextLevel.AppHost.Hosting.ApplicationModel;
+
+namespace NextLevel.AppHost.Hosting;
+
+/// <summary>Collects the resources of the application before it is built and run.</summary>
+public interface IDistributedApplicationBuilder
+{
+    /// <summary>The AppHost's configuration: appsettings, environment variables, command line.</summary>
+    IConfiguration Configuration { get; }
+
+    AppHostOptions Options { get; }
+
+    IReadOnlyList<IResource> Resources { get; }
+
+    IResourceBuilder<T> AddResource<T>(T resource) where T : IResource;
+
+    DistributedApplication Build();
+}
