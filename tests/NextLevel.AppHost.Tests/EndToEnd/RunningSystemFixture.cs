@@ -1,0 +1,23 @@
+using NextLevel.AppHost.Tests.Harness;
+
+namespace NextLevel.AppHost.Tests.EndToEnd;
+
+/// <summary>One healthy system shared by the tests that only look at it.</summary>
+public sealed class RunningSystemFixture : IAsyncLifetime
+{
+    public TestDistributedApplication App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = await DistributedApplicationTestingBuilder.StartAsync<Projects.NextLevel_AppHost>();
+        await App.WaitForAllHealthyAsync();
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class RunningSystemCollection : ICollectionFixture<RunningSystemFixture>
+{
+    public const string Name = "running system";
+}
