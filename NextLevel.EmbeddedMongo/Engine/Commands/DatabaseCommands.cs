@@ -24,7 +24,7 @@ public sealed partial class MongoEngine
         var batchSize = command.OptionalDocument("cursor")?.OptionalLong("batchSize");
         var filter = Filter.Parse(filterSpec, new FilterOptions { Now = Time.GetUtcNow().UtcDateTime });
 
-        var entries = Storage.Read(reader => reader.Collections(context.Database).Select(ListCollectionsEntry).ToList());
+        var entries = Storage.Read(reader => reader.Collections(context.Database).Select(c => c.ToListCollectionsDocument()).ToList());
         var results = entries
             .Where(entry => filter.Matches(entry))
             .Select(entry => nameOnly ? new BsonDocument { { "name", entry["name"] }, { "type", entry["type"] } } : entry);
@@ -67,25 +67,6 @@ public sealed partial class MongoEngine
         }
         reply.Add("ok", 1.0);
         return ValueTask.FromResult(reply);
-    }
-
-    private static BsonDocument ListCollectionsEntry(CollectionStore collection)
-    {
-        var options = new BsonDocument();
-        if (collection.Options.Validator is not null)
-        {
-            options.Add("validator", collection.Options.Validator);
-            options.Add("validationLevel", collection.Options.ValidationLevel);
-            options.Add("validationAction", collection.Options.ValidationAction);
-        }
-        return new BsonDocument
-        {
-            { "name", collection.Name },
-            { "type", "collection" },
-            { "options", options },
-            { "info", new BsonDocument("readOnly", false) },
-            { "idIndex", new BsonDocument { { "v", 2 }, { "key", new BsonDocument("_id", 1) }, { "name", "_id_" } } },
-        };
     }
 
     /// <summary>Bytes a collection occupies: its documents plus an estimate for its indexes.</summary>

@@ -10,7 +10,7 @@ public sealed partial class MongoEngine
     /// <summary>What filters of a command over <paramref name="collection"/> see: its text index, the command's let, now.</summary>
     private FilterOptions FilterOptionsFor(CollectionStore? collection, IReadOnlyDictionary<string, BsonValue>? variables) => new()
     {
-        TextIndexFields = collection is null ? null : CollectionSnapshot.TextFields(collection),
+        TextIndexFields = collection?.TextIndexFields,
         Variables = variables,
         Now = Time.GetUtcNow().UtcDateTime,
     };
@@ -19,9 +19,8 @@ public sealed partial class MongoEngine
     private static List<DocumentQuery.Match> MatchingDocuments(CollectionStore? collection, Filter filter, BsonDocument filterSpec, BsonValue? hint)
     {
         if (collection is null) return [];
-        // Validates the hint as the planner would, so an unknown index fails the statement as on MongoDB.
-        QueryPlanner.Plan(collection, filterSpec, null, hint);
-        return [.. new DocumentQuery { Filter = filter }.Matches(collection.Scan().ToList())];
+        var plan = QueryPlanner.Plan(collection, filterSpec, null, hint);
+        return [.. new DocumentQuery { Filter = filter }.Matches(IndexScan.Candidates(collection, plan))];
     }
 
     /// <summary>The reply shared by insert, update and delete: <c>{ n, writeErrors?, ok: 1 }</c> plus extra fields.</summary>

@@ -33,23 +33,9 @@ internal sealed class CollectionSnapshot
     {
         var plan = QueryPlanner.Plan(collection, filter, sort, hint);
         if (collection is null) return new CollectionSnapshot(false, [], plan, null);
-        return new CollectionSnapshot(true, [.. Candidates(collection)], plan, TextFields(collection));
+        return new CollectionSnapshot(true, IndexScan.Candidates(collection, plan), plan, collection.TextIndexFields);
     }
 
     public FilterOptions FilterOptions(IReadOnlyDictionary<string, BsonValue>? variables, DateTime now) =>
         new() { TextIndexFields = TextIndexFields, Variables = variables, Now = now };
-
-    /// <summary>The text index fields of a collection (weights default to 1), or null when it has no text index.</summary>
-    public static IReadOnlyDictionary<string, int>? TextFields(CollectionStore collection)
-    {
-        foreach (var index in collection.Indexes)
-        {
-            var textKeys = index.Definition.Key.Where(k => k.Value.IsString && k.Value.AsString == "text").Select(k => k.Name).ToList();
-            if (textKeys.Count > 0) return textKeys.ToDictionary(k => k, _ => 1, StringComparer.Ordinal);
-        }
-        return null;
-    }
-
-    /// <summary>Every document of the collection in natural (insertion) order; the filter decides which match.</summary>
-    private static IEnumerable<StoredDocument> Candidates(CollectionStore collection) => collection.Scan();
 }

@@ -9,17 +9,23 @@ namespace NextLevel.EmbeddedMongo.Engine.Queries;
 /// </summary>
 internal sealed class QueryPlan
 {
-    private QueryPlan(IndexDefinition? index, IReadOnlyList<(string Field, IReadOnlyList<KeyInterval> Intervals)> bounds, bool providesSort)
+    private QueryPlan(IndexStore? index, IReadOnlyList<(string Field, IReadOnlyList<KeyInterval> Intervals)> bounds, IReadOnlyList<KeyInterval> leadingIntervals, bool providesSort)
     {
-        Index = index;
+        IndexStore = index;
         Bounds = bounds;
+        LeadingIntervals = leadingIntervals;
         ProvidesSort = providesSort;
     }
 
-    public static QueryPlan CollectionScan { get; } = new(null, [], false);
+    public static QueryPlan CollectionScan { get; } = new(null, [], [], false);
 
-    /// <summary>The index read, or null for a collection scan.</summary>
-    public IndexDefinition? Index { get; }
+    /// <summary>The index read (valid only under the storage lock the plan was made in), or null for a collection scan.</summary>
+    public IndexStore? IndexStore { get; }
+
+    public IndexDefinition? Index => IndexStore?.Definition;
+
+    /// <summary>The intervals of the index's first field, in ascending value order (what the scan reads).</summary>
+    public IReadOnlyList<KeyInterval> LeadingIntervals { get; }
 
     /// <summary>Per index field (in key order), the key intervals read.</summary>
     public IReadOnlyList<(string Field, IReadOnlyList<KeyInterval> Intervals)> Bounds { get; }
@@ -29,11 +35,12 @@ internal sealed class QueryPlan
 
     public bool IsCollectionScan => Index is null;
 
-    public static QueryPlan IndexScan(IndexDefinition index, FieldBounds filterBounds, bool providesSort)
+    public static QueryPlan IndexScan(IndexStore index, FieldBounds filterBounds, bool providesSort)
     {
         var bounds = new List<(string, IReadOnlyList<KeyInterval>)>();
         var stillPoints = true;
-        foreach (var key in index.Key)
+        var leading = filterBounds.TryGet(index.Definition.Key.GetElement(0).Name, out var first) ? first : [KeyInterval.All];
+        foreach (var key in index.Definition.Key)
         {
             var descending = key.Value.IsNumeric && key.Value.ToDouble() < 0;
             IReadOnlyList<KeyInterval> intervals = stillPoints && filterBounds.TryGet(key.Name, out var found) ? found : [KeyInterval.All];
@@ -41,7 +48,7 @@ internal sealed class QueryPlan
             stillPoints = stillPoints && intervals.All(i => i.IsPoint);
             bounds.Add((key.Name, descending ? [.. intervals.Reverse().Select(i => i.Reversed())] : intervals));
         }
-        return new QueryPlan(index, bounds, providesSort);
+        return new QueryPlan(index, bounds, leading, providesSort);
     }
 
     /// <summary>queryPlanner.winningPlan: the access stage wrapped in the stages that follow it.</summary>
@@ -62,7 +69,7 @@ internal sealed class QueryPlan
                 { "stage", "IXSCAN" },
                 { "keyPattern", Index.Key },
                 { "indexName", Index.Name },
-                { "isMultiKey", false },
+                { "isMultiKey", IndexStore!.IsMultikey },
                 { "isUnique", Index.Unique },
                 { "isSparse", Index.Sparse },
                 { "isPartial", Index.PartialFilterExpression is not null },

@@ -20,48 +20,42 @@ internal static class QueryPlanner
         var bounds = FieldBounds.FromFilter(filter);
         if (hint is not null && !hint.IsBsonNull) return PlanForHint(collection, hint, bounds, sort);
 
-        IndexDefinition? best = null;
+        IndexStore? best = null;
         var bestScore = 0.0;
-        foreach (var index in collection.Indexes.Select(i => i.Definition))
+        foreach (var index in collection.Indexes)
         {
-            if (!IsOrderedIndex(index) || index.Sparse || index.PartialFilterExpression is not null) continue;
-            var score = Score(index, bounds);
-            if (score > bestScore || (score == bestScore && score > 0 && best is not null && IsBetterTie(index, best)))
+            if (!IsPlannable(index.Definition)) continue;
+            var score = Score(index.Definition, bounds);
+            if (score > bestScore || (score == bestScore && score > 0 && best is not null && IsBetterTie(index.Definition, best.Definition)))
             {
                 best = index;
                 bestScore = score;
             }
         }
-        if (best is not null) return QueryPlan.IndexScan(best, bounds, ProvidesSort(best, sort, bounds));
+        if (best is not null) return QueryPlan.IndexScan(best, bounds, !best.IsMultikey && ProvidesSort(best.Definition, sort, bounds));
 
         if (sort is not null && sort.ElementCount > 0)
         {
-            var sortIndex = collection.Indexes.Select(i => i.Definition)
-                .FirstOrDefault(i => IsOrderedIndex(i) && !i.Sparse && i.PartialFilterExpression is null && ProvidesSort(i, sort, bounds));
+            var sortIndex = collection.Indexes
+                .FirstOrDefault(i => IsPlannable(i.Definition) && !i.IsMultikey && ProvidesSort(i.Definition, sort, bounds));
             if (sortIndex is not null) return QueryPlan.IndexScan(sortIndex, bounds, providesSort: true);
         }
         return QueryPlan.CollectionScan;
     }
 
-    public static IndexDefinition? FindIndex(CollectionStore collection, BsonValue nameOrKey)
+    public static IndexStore? FindIndex(CollectionStore collection, BsonValue nameOrKey)
     {
-        foreach (var index in collection.Indexes.Select(i => i.Definition))
+        foreach (var index in collection.Indexes)
         {
-            if (nameOrKey.IsString ? index.Name == nameOrKey.AsString : nameOrKey.IsBsonDocument && SameKey(index.Key, nameOrKey.AsBsonDocument))
+            var definition = index.Definition;
+            if (nameOrKey.IsString ? definition.Name == nameOrKey.AsString : nameOrKey.IsBsonDocument && definition.HasKeyPattern(nameOrKey.AsBsonDocument))
                 return index;
         }
         return null;
     }
 
-    public static bool SameKey(BsonDocument a, BsonDocument b)
-    {
-        if (a.ElementCount != b.ElementCount) return false;
-        for (var i = 0; i < a.ElementCount; i++)
-        {
-            if (a.GetElement(i).Name != b.GetElement(i).Name || !BsonValueComparer.Instance.Equals(a[i], b[i])) return false;
-        }
-        return true;
-    }
+    /// <summary>Sparse and partial indexes miss documents, so they are read only when hinted.</summary>
+    private static bool IsPlannable(IndexDefinition index) => IsOrderedIndex(index) && !index.Sparse && index.PartialFilterExpression is null;
 
     private static QueryPlan PlanForHint(CollectionStore collection, BsonValue hint, FieldBounds bounds, BsonDocument? sort)
     {
@@ -71,7 +65,8 @@ internal static class QueryPlanner
             if ((hint.IsString && hint.AsString.Length == 0) || (hint.IsBsonDocument && hint.AsBsonDocument.ElementCount == 0))
                 return Plan(collection, new BsonDocument(), sort, null);
             var index = FindIndex(collection, hint);
-            if (index is not null) return QueryPlan.IndexScan(index, bounds, ProvidesSort(index, sort, bounds));
+            if (index is not null && !index.Definition.IsText)
+                return QueryPlan.IndexScan(index, bounds, !index.IsMultikey && ProvidesSort(index.Definition, sort, bounds));
         }
         throw MongoError.BadValue("error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index");
     }
