@@ -48,7 +48,7 @@ public sealed partial class MongoEngine
             return (n, errors);
         }, cancellationToken);
 
-        Counters.AddDeletes(statements.Count);
+        Metrics.RecordDeletes(statements.Count);
         return WriteReply(deleted, writeErrors);
     }
 }

@@ -12,7 +12,6 @@ public sealed partial class MongoEngine
     {
         var collectionName = command.CollectionName(context.Database);
         var request = FindRequest.Parse(command);
-        Counters.AddQuery();
 
         var snapshot = Storage.Read(reader =>
             CollectionSnapshot.Capture(reader.Collection(context.Database, collectionName), request.Filter, request.Sort, request.Hint));

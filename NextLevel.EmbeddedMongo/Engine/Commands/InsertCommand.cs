@@ -57,7 +57,7 @@ public sealed partial class MongoEngine
             return (n, errors);
         }, cancellationToken);
 
-        Counters.AddInserts(inserted);
+        Metrics.RecordInserts(inserted);
         return WriteReply(inserted, writeErrors);
     }
 }

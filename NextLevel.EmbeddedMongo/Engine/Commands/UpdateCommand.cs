@@ -40,7 +40,7 @@ public sealed partial class MongoEngine
             return totals;
         }, cancellationToken);
 
-        Counters.AddUpdates(statements.Count);
+        Metrics.RecordUpdates(statements.Count);
         var extra = new BsonDocument("nModified", result.Modified);
         if (result.Upserted.Count > 0) extra.Add("upserted", result.Upserted);
         return WriteReply(result.Matched, result.WriteErrors, extra);
