@@ -45,6 +45,22 @@ public sealed class InsertCommandTests(EmbeddedServerFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Duplicate_key_write_error_carries_keyPattern_and_keyValue()
+    {
+        var reply = await _database.RunCommandAsync<BsonDocument>(new BsonDocument
+        {
+            { "insert", "duplicate_details" },
+            { "documents", new BsonArray { new BsonDocument("_id", "x"), new BsonDocument("_id", "x") } },
+        });
+
+        var writeError = reply["writeErrors"][0].AsBsonDocument;
+        Assert.Equal(1, reply["n"].ToInt32());
+        Assert.Equal(1, writeError["index"].ToInt32());
+        Assert.Equal(new BsonDocument("_id", 1), writeError["keyPattern"]);
+        Assert.Equal(new BsonDocument("_id", "x"), writeError["keyValue"]);
+    }
+
+    [Fact]
     public async Task Array_id_is_refused_with_InvalidIdField()
     {
         var collection = _database.GetCollection<BsonDocument>("array_ids");
