@@ -63,6 +63,12 @@ public sealed class Projection
     private BsonDocument Include(BsonDocument document, ProjectionNode node, bool isRoot, ApplyContext context)
     {
         var result = new BsonDocument();
+        if (isRoot && node.Get("_id") is { Action: ProjectionAction.Expression } computedId)
+        {
+            // A computed _id still comes first, as MongoDB always places _id first.
+            var id = computedId.Expression!.Evaluate(context.ExpressionContext);
+            if (id is not null) result.Add("_id", id);
+        }
         foreach (var element in document)
         {
             var child = node.Get(element.Name);
@@ -167,7 +173,7 @@ public sealed class Projection
         {
             switch (child.Action)
             {
-                case ProjectionAction.Expression:
+                case ProjectionAction.Expression when !(name == "_id" && ReferenceEquals(node, _root)):
                     var computed = child.Expression!.Evaluate(context.ExpressionContext);
                     if (computed is not null) result[name] = computed;
                     break;

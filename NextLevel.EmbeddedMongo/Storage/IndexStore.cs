@@ -69,6 +69,15 @@ public sealed class IndexStore
         return null;
     }
 
+    /// <summary>
+    /// Walks entries in ascending order of the first key field, whichever the index direction, starting at the first
+    /// entry whose first value is not before the target (<paramref name="seek"/>: negative = value before the target).
+    /// </summary>
+    internal IEnumerable<IndexEntry> WalkValuesAscending(Func<BsonValue, int> seek) =>
+        Pattern.Descending[0]
+            ? Entries.WalkBackward(entry => -seek(entry.ValueAt(0)))
+            : Entries.WalkForward(entry => seek(entry.ValueAt(0)));
+
     internal void Add(DocumentKeys keys, long recordId)
     {
         if (keys.IsMultikey) IsMultikey = true;

@@ -1,4 +1,3 @@
-using System.Text;
 using MongoDB.Bson;
 using NextLevel.EmbeddedMongo.Engine;
 
@@ -216,25 +215,23 @@ internal sealed class TextTokenizer(string language, bool caseSensitive, bool di
         return word;
     }
 
+    // Unicode decomposition is unavailable with invariant globalization, so Latin letters with diacritics
+    // (Latin-1 Supplement and Latin Extended-A, which cover Western European text) are folded by table.
+    private const string AccentedLetters = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽž";
+    private const string BaseLetters = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyyAaAaAaCcCcCcCcDdEeEeEeEeEeGgGgGgGgHhIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZz";
+
     private static string RemoveDiacritics(string text)
     {
-        var hasNonAscii = false;
-        foreach (var c in text)
+        char[]? folded = null;
+        for (var i = 0; i < text.Length; i++)
         {
-            if (c > 127)
-            {
-                hasNonAscii = true;
-                break;
-            }
+            var c = text[i];
+            if (c < 128) continue;
+            var index = AccentedLetters.IndexOf(c, StringComparison.Ordinal);
+            if (index < 0) continue;
+            folded ??= text.ToCharArray();
+            folded[i] = BaseLetters[index];
         }
-        if (!hasNonAscii) return text;
-
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark) builder.Append(c);
-        }
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return folded is null ? text : new string(folded);
     }
 }
