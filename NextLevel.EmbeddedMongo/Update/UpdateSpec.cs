@@ -90,7 +90,9 @@ public sealed class UpdateSpec
         else
         {
             var seed = UpsertSeed.FromFilter(filter);
-            result = _executor.Apply(seed.DeepClone().AsBsonDocument, context, isInsert: true);
+            // Nothing was matched for an insert, so a positional '$' must fail even if the caller passes match details.
+            var insertContext = new UpdateApplyContext { Now = context.Now };
+            result = _executor.Apply(seed.DeepClone().AsBsonDocument, insertContext, isInsert: true);
             IdField.EnsureUnchanged(seed, result);
         }
         result = IdField.First(result);

@@ -43,9 +43,11 @@ internal static class UpsertSeed
         }
     }
 
+    /// <summary>The value a condition pins the field to, or null. A DBRef (<c>{$ref, $id}</c>) is a plain value.</summary>
     private static BsonValue? EqualityValue(BsonValue condition)
     {
-        if (condition is BsonDocument operators && operators.ElementCount > 0 && operators.GetElement(0).Name.StartsWith('$'))
+        if (condition is BsonDocument operators && operators.ElementCount > 0 && operators.GetElement(0).Name.StartsWith('$')
+            && operators.GetElement(0).Name != "$ref")
         {
             return operators.TryGetValue("$eq", out var equal) ? equal : null;
         }

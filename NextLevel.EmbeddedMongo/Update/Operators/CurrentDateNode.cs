@@ -12,24 +12,23 @@ internal sealed class CurrentDateNode : ModifierNode
 
     private CurrentDateNode(bool asTimestamp) => _asTimestamp = asTimestamp;
 
-    public static CurrentDateNode Create(string path, BsonValue argument)
+    public static CurrentDateNode Create(BsonValue argument)
     {
         if (argument.BsonType == BsonType.Boolean) return new CurrentDateNode(asTimestamp: false);
         if (argument is not BsonDocument options)
         {
             throw MongoError.BadValue(
-                $"{BsonDisplay.Element(path, argument)} is not valid type for $currentDate. Please use a boolean ('true') or a $type expression ({{$type: 'timestamp/date'}}).");
+                $"{BsonTypeNames.Of(argument)} is not valid type for $currentDate. Please use a boolean ('true') or a $type expression ({{$type: 'timestamp/date'}}).");
         }
 
         bool? asTimestamp = null;
         foreach (var option in options)
         {
             if (option.Name != "$type") throw MongoError.BadValue($"Unrecognized $currentDate option: {option.Name}");
-            asTimestamp = option.Value is BsonString { Value: "timestamp" } ? true
-                : option.Value is BsonString { Value: "date" } ? false
-                : throw TypeRequired();
+            if (option.Value is BsonString { Value: "date" or "timestamp" } type) asTimestamp = type.Value == "timestamp";
         }
-        return new CurrentDateNode(asTimestamp ?? throw TypeRequired());
+        return new CurrentDateNode(asTimestamp ?? throw MongoError.BadValue(
+            "The '$type' string field is required to be 'date' or 'timestamp': {$currentDate: {field : {$type: 'date'}}}"));
     }
 
     protected override ModifyResult Modify(BsonValue existing, LeafPosition position) =>
@@ -44,7 +43,4 @@ internal sealed class CurrentDateNode : ModifierNode
         var seconds = (int)new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)).ToUnixTimeSeconds();
         return new BsonTimestamp(seconds, 1);
     }
-
-    private static MongoError TypeRequired() =>
-        MongoError.BadValue("The '$type' string field is required to be 'date' or 'timestamp': {$currentDate: {field : {$type: 'date'}}}");
 }

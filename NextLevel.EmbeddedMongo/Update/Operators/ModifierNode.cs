@@ -10,9 +10,6 @@ namespace NextLevel.EmbeddedMongo.Update.Operators;
 /// </summary>
 internal abstract class ModifierNode : UpdateNode
 {
-    /// <summary>False for operators that do nothing on a missing path ($unset, $pull, $pop, ...).</summary>
-    protected virtual bool CreatesMissingPath => true;
-
     /// <summary>True when a missing path that could never be created is silently ignored ($unset).</summary>
     protected virtual bool IgnoresNonViablePath => false;
 
@@ -37,12 +34,12 @@ internal abstract class ModifierNode : UpdateNode
 
     protected virtual void ApplyToMissing(ApplyState state, NodeTarget target)
     {
-        if (!CreatesMissingPath)
+        var value = ValueForMissing(new LeafPosition(state, target));
+        if (value is null)
         {
             if (!IgnoresNonViablePath) PathCreation.EnsureViable(target);
             return;
         }
-        var value = ValueForMissing(new LeafPosition(state, target));
         state.EnsureMutable(target.FullPath);
         EnsureStorableTopLevelName(target);
         PathCreation.Create(target, value);
@@ -51,8 +48,9 @@ internal abstract class ModifierNode : UpdateNode
     /// <summary>The change to an existing value.</summary>
     protected abstract ModifyResult Modify(BsonValue existing, LeafPosition position);
 
-    /// <summary>The value a missing path receives (only called when <see cref="CreatesMissingPath"/>).</summary>
-    protected abstract BsonValue ValueForMissing(LeafPosition position);
+    /// <summary>The value a missing path receives, or null for operators that do nothing on a missing path
+    /// ($unset, $pull, $pop, ...).</summary>
+    protected abstract BsonValue? ValueForMissing(LeafPosition position);
 
     /// <summary>Top-level field names of a stored document cannot start with '$' (nested ones can, since 5.0).</summary>
     protected static void EnsureStorableTopLevelName(NodeTarget target)

@@ -18,7 +18,7 @@ internal static class ModifierTable
         ["$mul"] = ArithmeticNode.Multiply,
         ["$min"] = (_, argument) => new CompareNode(argument, keepMaximum: false),
         ["$max"] = (_, argument) => new CompareNode(argument, keepMaximum: true),
-        ["$currentDate"] = CurrentDateNode.Create,
+        ["$currentDate"] = (_, argument) => CurrentDateNode.Create(argument),
         ["$push"] = (_, argument) => PushNode.Create(argument),
         ["$addToSet"] = (_, argument) => AddToSetNode.Create(argument),
         ["$pull"] = (_, argument) => PullNode.Pull(argument),

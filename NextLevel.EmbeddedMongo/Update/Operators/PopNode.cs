@@ -20,8 +20,6 @@ internal sealed class PopNode : ModifierNode
         return new PopNode(fromFront: d < 0);
     }
 
-    protected override bool CreatesMissingPath => false;
-
     protected override ModifyResult Modify(BsonValue existing, LeafPosition position)
     {
         if (existing is not BsonArray array)
@@ -33,5 +31,5 @@ internal sealed class PopNode : ModifierNode
         return ModifyResult.Replace(new BsonArray(kept.Select(e => e.DeepClone())));
     }
 
-    protected override BsonValue ValueForMissing(LeafPosition position) => throw new InvalidOperationException("$pop never creates a path.");
+    protected override BsonValue? ValueForMissing(LeafPosition position) => null;
 }

@@ -23,8 +23,6 @@ internal sealed class PullNode : ModifierNode
         return new PullNode(element => list.Any(v => BsonValueComparer.Instance.Equals(element, v)));
     }
 
-    protected override bool CreatesMissingPath => false;
-
     protected override ModifyResult Modify(BsonValue existing, LeafPosition position)
     {
         if (existing is not BsonArray array) throw MongoError.BadValue("Cannot apply $pull to a non-array value");
@@ -32,5 +30,5 @@ internal sealed class PullNode : ModifierNode
         return kept.Count == array.Count ? ModifyResult.NoOp : ModifyResult.Replace(new BsonArray(kept.Select(e => e.DeepClone())));
     }
 
-    protected override BsonValue ValueForMissing(LeafPosition position) => throw new InvalidOperationException("$pull never creates a path.");
+    protected override BsonValue? ValueForMissing(LeafPosition position) => null;
 }

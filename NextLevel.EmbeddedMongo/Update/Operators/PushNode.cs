@@ -61,7 +61,7 @@ internal sealed class PushNode : ModifierNode
         if (existing is not BsonArray array)
         {
             throw MongoError.BadValue(
-                $"The field '{position.FieldName}' must be an array but is of type {BsonTypeNames.Of(existing)} in document {{{position.State.IdForMessage}}}");
+                $"The field '{position.FullPath}' must be an array but is of type {BsonTypeNames.Of(existing)} in document {{{position.State.IdForMessage}}}");
         }
         return ModifyResult.ReplaceUnlessIdentical(existing, Push(array));
     }

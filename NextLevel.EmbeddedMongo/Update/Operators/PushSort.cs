@@ -25,18 +25,25 @@ internal sealed class PushSort
             var fields = new List<(string[], int)>();
             foreach (var field in pattern)
             {
-                if (field.Name.Length == 0 || field.Name.Split('.').Any(p => p.Length == 0 || p.StartsWith('$')))
+                var direction = DirectionOf(field.Value) ?? throw InvalidDirection();
+                if (field.Name.Length == 0) throw MongoError.BadValue("The $sort field cannot be empty");
+                var path = field.Name.Split('.');
+                if (path.Any(p => p.Length == 0))
                 {
-                    throw MongoError.BadValue($"The $sort field is a special identifier, which is not allowed: {field.Name}");
+                    throw MongoError.BadValue($"The $sort field is a dotted field but has an empty part: {field.Name}");
                 }
-                fields.Add((field.Name.Split('.'), DirectionOf(field.Value) ?? throw MongoError.BadValue("The $sort element value must be either 1 or -1")));
+                fields.Add((path, direction));
             }
             return new PushSort(0, [.. fields]);
         }
-        var direction = DirectionOf(spec)
-            ?? throw MongoError.BadValue("The $sort is invalid: use 1/-1 to sort the whole element, or {field:1/-1} to sort embedded fields");
-        return new PushSort(direction, []);
+        if (!Bson.BsonTypeOrder.IsNumeric(spec))
+        {
+            throw MongoError.BadValue("The $sort is invalid: use 1/-1 to sort the whole element, or {field:1/-1} to sort embedded fields");
+        }
+        return new PushSort(DirectionOf(spec) ?? throw InvalidDirection(), []);
     }
+
+    private static MongoError InvalidDirection() => MongoError.BadValue("The $sort element value must be either 1 or -1");
 
     public List<BsonValue> Sort(IEnumerable<BsonValue> elements) =>
         elements.Order(Comparer<BsonValue>.Create(Compare)).ToList();
