@@ -55,10 +55,10 @@ public sealed class EmbeddedMongoServer : IAsyncDisposable
         try
         {
             var engine = new MongoEngine(storage, options.TimeProvider);
-            engine.Metrics.MaxConnections = options.MaxConnections;
+            engine.Connections.MaxConnections = options.MaxConnections;
             var wire = WireServer.Start(
                 new IPEndPoint(options.BindAddress, options.Port),
-                new MongoWireSessionFactory(engine, engine.Metrics),
+                new MongoWireSessionFactory(engine),
                 options.MaxConnections,
                 MessageHeader.MaxMessageSizeBytes,
                 options.DebugLog);

@@ -10,8 +10,8 @@ public sealed partial class MongoEngine : ICommandExecutor
 {
     private readonly CancellationTokenSource _shuttingDown = new();
 
-    /// <summary>serverStatus counters; write handlers record inserts, updates and deletes here.</summary>
-    public ServerMetrics Metrics { get; } = new();
+    /// <summary>serverStatus.connections, kept by the wire layer.</summary>
+    public ConnectionCounters Connections { get; } = new();
 
     /// <summary>Set by the hosting server once it listens; defaults describe an engine used as a library.</summary>
     public ServerHostInfo HostInfo { get; internal set; } = new();
@@ -23,4 +23,12 @@ public sealed partial class MongoEngine : ICommandExecutor
     internal CancellationToken ShuttingDown => _shuttingDown.Token;
 
     internal void SignalShutdown() => _shuttingDown.Cancel();
+
+    void ICommandExecutor.OnConnectionOpened(ClientConnectionInfo connection) => Connections.Opened();
+
+    void ICommandExecutor.OnConnectionClosed(ClientConnectionInfo connection)
+    {
+        Connections.Closed();
+        OnConnectionClosed(connection.Id);
+    }
 }

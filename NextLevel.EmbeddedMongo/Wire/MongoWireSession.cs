@@ -11,12 +11,12 @@ namespace NextLevel.EmbeddedMongo.Wire;
 /// </summary>
 internal sealed class MongoWireSession(
     ICommandExecutor executor,
-    ServerMetrics metrics,
     ClientConnectionInfo connection,
     IWireOutput output) : IWireSession
 {
     private const int UnsupportedOpQueryCommandCode = 352;
     private const int MissingDatabaseCode = 40571;
+    private const int OverflowCode = 15;
 
     private static int s_lastResponseId;
 
@@ -37,7 +37,7 @@ internal sealed class MongoWireSession(
         return consumed;
     }
 
-    public void Dispose() => metrics.ConnectionClosed();
+    public void Dispose() => executor.OnConnectionClosed(connection);
 
     private async Task HandleMessageAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
@@ -53,9 +53,7 @@ internal sealed class MongoWireSession(
         if (request.MoreToCome) return;
 
         var responseId = Interlocked.Increment(ref s_lastResponseId);
-        using var buffer = request.OpCode == WireOpCode.Query
-            ? ReplyWriter.WriteOpReply(responseId, request.RequestId, reply)
-            : WriteOpMsgOrError(responseId, request.RequestId, reply);
+        using var buffer = WriteReply(request.OpCode, responseId, request.RequestId, reply);
         await output.SendAsync(buffer.WrittenMemory, cancellationToken);
     }
 
@@ -65,7 +63,7 @@ internal sealed class MongoWireSession(
         if (command.ElementCount == 0) return MongoError.FailedToParse("Empty command").ToCommandReply();
         var name = command.GetElement(0).Name;
 
-        if (request.OpCode == WireOpCode.Query && !IsHandshake(name))
+        if (request.OpCode == WireOpCode.Query && (request.Database is null || !IsHandshake(name)))
         {
             return new MongoError(UnsupportedOpQueryCommandCode, "UnsupportedOpQueryCommand",
                 $"Unsupported OP_QUERY command: {name}. The client driver may require an upgrade. " +
@@ -74,7 +72,6 @@ internal sealed class MongoWireSession(
         if (request.Database is null)
             return MongoError.Location(MissingDatabaseCode, "OP_MSG requests require a $db argument").ToCommandReply();
 
-        metrics.RecordCommand(name);
         var context = new CommandContext { Database = request.Database, Connection = connection };
         try
         {
@@ -91,17 +88,27 @@ internal sealed class MongoWireSession(
         }
     }
 
-    /// <summary>A reply too large to send becomes the error MongoDB reports for it, so the client is never left waiting.</summary>
-    private static PooledMessageBuffer WriteOpMsgOrError(int responseId, int responseTo, BsonDocument reply)
+    /// <summary>
+    /// Writes the reply in the request's format. A reply that cannot be serialised (too large, too deep) becomes the
+    /// error MongoDB reports for it, so the client is never left waiting.
+    /// </summary>
+    private static PooledMessageBuffer WriteReply(WireOpCode requestFormat, int responseId, int responseTo, BsonDocument reply)
     {
         try
         {
-            return ReplyWriter.WriteOpMsg(responseId, responseTo, reply);
+            return requestFormat == WireOpCode.Query
+                ? ReplyWriter.WriteOpReply(responseId, responseTo, reply)
+                : ReplyWriter.WriteOpMsg(responseId, responseTo, reply);
         }
         catch (FormatException ex)
         {
-            var error = new MongoError(ErrorCode.BSONObjectTooLarge, "reply is too large: " + ex.Message).ToCommandReply();
-            return ReplyWriter.WriteOpMsg(responseId, responseTo, error);
+            var error = new MongoError(ErrorCode.BSONObjectTooLarge, "reply is too large: " + ex.Message);
+            return WriteReply(requestFormat, responseId, responseTo, error.ToCommandReply());
+        }
+        catch (BsonSerializationException ex)
+        {
+            var error = new MongoError(OverflowCode, "Overflow", "reply exceeds the maximum nested object depth: " + ex.Message);
+            return WriteReply(requestFormat, responseId, responseTo, error.ToCommandReply());
         }
     }
 

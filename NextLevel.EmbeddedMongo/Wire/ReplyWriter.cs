@@ -19,7 +19,12 @@ internal static class ReplyWriter
     private const int OpReplyPrefixLength = MessageHeader.Length + sizeof(int) + sizeof(long) + sizeof(int) + sizeof(int);
     private const int OpReplyNumberReturnedOffset = OpReplyPrefixLength - sizeof(int);
 
-    private static readonly BsonBinaryWriterSettings WriterSettings = new() { MaxDocumentSize = MessageHeader.MaxMessageSizeBytes - OpReplyPrefixLength };
+    // Replies wrap documents a few levels deep (cursor.firstBatch[i]), so allow the request depth limit plus that margin.
+    private static readonly BsonBinaryWriterSettings WriterSettings = new()
+    {
+        MaxDocumentSize = MessageHeader.MaxMessageSizeBytes - OpReplyPrefixLength,
+        MaxSerializationDepth = BsonStructureValidator.MaxDepth + 10,
+    };
 
     public static PooledMessageBuffer WriteOpMsg(int requestId, int responseTo, BsonDocument reply)
     {

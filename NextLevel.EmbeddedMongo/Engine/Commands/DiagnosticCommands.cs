@@ -155,8 +155,8 @@ public sealed partial class MongoEngine
             { "uptimeMillis", (long)uptime.TotalMilliseconds },
             { "uptimeEstimate", (long)uptime.TotalSeconds },
             { "localTime", new BsonDateTime(now.UtcDateTime) },
-            { "connections", Metrics.ConnectionsDocument() },
-            { "opcounters", Metrics.OpCountersDocument() },
+            { "connections", Connections.ToServerStatusSection() },
+            { "opcounters", Counters.ToServerStatusSection() },
             {
                 "mem", new BsonDocument
                 {
