@@ -18,6 +18,9 @@ public sealed partial class MongoEngine
 
     private static readonly FrozenDictionary<string, CommandHandler> Handlers = DiscoverHandlers();
 
+    /// <summary>Commands counted by their own opcounter rather than as "command".</summary>
+    private static readonly FrozenSet<string> CrudCommands = FrozenSet.ToFrozenSet(["insert", "update", "delete", "find", "getMore"], StringComparer.Ordinal);
+
     public MongoEngine(StorageEngine storage, TimeProvider time)
     {
         Storage = storage;
@@ -32,6 +35,9 @@ public sealed partial class MongoEngine
     /// <summary>Open cursors, for getMore/killCursors and for currentOp/serverStatus.</summary>
     public CursorRegistry Cursors { get; }
 
+    /// <summary>serverStatus opcounters.</summary>
+    public OperationCounters Counters { get; } = new();
+
     public static IReadOnlyCollection<string> CommandNames => Handlers.Keys;
 
     /// <summary>Runs one command document (document sequences already merged in) and returns its reply.</summary>
@@ -43,6 +49,7 @@ public sealed partial class MongoEngine
         var name = command.GetElement(0).Name;
         if (!Handlers.TryGetValue(name, out var handler))
             return new MongoError(ErrorCode.CommandNotFound, $"no such command: '{name}'").ToCommandReply();
+        if (!CrudCommands.Contains(name)) Counters.AddCommand();
 
         try
         {

@@ -24,7 +24,7 @@ public sealed partial class MongoEngine
             ? null
             : Storage.Read(reader => CollectionSnapshot.Capture(reader.Collection(context.Database, request.Collection), request.LeadingMatch, request.LeadingSort, request.Hint));
         if (request.Explain)
-            return AggregateExplain(context.Database, request, snapshot?.Plan ?? QueryPlan.CollectionScan, "queryPlanner", null);
+            return AggregateExplain(context.Database, request, snapshot, "queryPlanner", null);
 
         var source = snapshot is null ? [] : snapshot.Documents.Select(d => d.ToBsonDocument());
         var results = pipeline.Execute(source);
@@ -41,14 +41,14 @@ public sealed partial class MongoEngine
     }
 
     /// <summary>Explain of an aggregation: the collection access ($cursor with its query plan) followed by the other stages.</summary>
-    private static BsonDocument AggregateExplain(string database, AggregateRequest request, QueryPlan plan, string verbosity, long? returned)
+    private static BsonDocument AggregateExplain(string database, AggregateRequest request, CollectionSnapshot? snapshot, string verbosity, long? returned)
     {
         var queryPlanner = new BsonDocument
         {
             { "namespace", database + "." + (request.Collection ?? "$cmd.aggregate") },
             { "indexFilterSet", false },
             { "parsedQuery", request.LeadingMatch },
-            { "winningPlan", plan.ToWinningPlan(request.LeadingMatch, request.LeadingSort, hasProjection: false, skip: 0, limit: null) },
+            { "winningPlan", snapshot?.WinningPlan(request.LeadingMatch, request.LeadingSort, hasProjection: false, skip: 0, limit: null) ?? new BsonDocument("stage", "EOF") },
             { "rejectedPlans", new BsonArray() },
         };
         var cursorStage = new BsonDocument("queryPlanner", queryPlanner);

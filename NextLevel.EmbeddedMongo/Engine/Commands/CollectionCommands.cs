@@ -152,7 +152,7 @@ public sealed partial class MongoEngine
     {
         var target = change.TryGetValue("name", out var name) ? name : change.GetValue("keyPattern", BsonNull.Value);
         if (target.IsBsonNull) throw MongoError.BadValue("collMod index change must specify 'name' or 'keyPattern'");
-        var index = Queries.QueryPlanner.FindIndex(collection, target)?.Definition
+        var index = (target.IsString ? collection.FindIndex(target.AsString) : target.IsBsonDocument ? collection.FindIndexByKeyPattern(target.AsBsonDocument) : null)?.Definition
             ?? throw new MongoError(ErrorCode.IndexNotFound, $"cannot find index {target} for ns {collection.Database}.{collection.Name}");
         if (!change.TryGetValue("expireAfterSeconds", out var expiry)) return;
         if (!expiry.IsNumeric || expiry.ToDouble() < 0)

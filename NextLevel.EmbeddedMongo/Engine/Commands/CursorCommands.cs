@@ -16,6 +16,7 @@ public sealed partial class MongoEngine
         NamespaceRules.ValidateCollectionName(context.Database, collectionName);
         var batchSize = command.OptionalLong("batchSize");
         if (batchSize < 0) throw MongoError.Location(51024, $"BSON field 'batchSize' value must be >= 0, actual value '{batchSize}'");
+        Counters.AddGetMore();
 
         var cursor = Cursors.Acquire(idValue.ToInt64(), context.Database, collectionName, SessionIdOf(command));
         var exhausted = true;

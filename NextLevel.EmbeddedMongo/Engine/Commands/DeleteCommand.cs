@@ -48,7 +48,7 @@ public sealed partial class MongoEngine
             return (n, errors);
         }, cancellationToken);
 
-        Metrics.RecordDeletes(statements.Count);
+        Counters.AddDeletes(statements.Count);
         return WriteReply(deleted, writeErrors);
     }
 }

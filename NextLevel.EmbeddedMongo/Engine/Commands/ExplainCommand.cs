@@ -41,14 +41,14 @@ public sealed partial class MongoEngine
         var request = FindRequest.Parse(find);
         var snapshot = Storage.Read(reader =>
             CollectionSnapshot.Capture(reader.Collection(context.Database, collectionName), request.Filter, request.Sort, request.Hint));
-        var winningPlan = snapshot.Plan.ToWinningPlan(request.Filter, request.Sort, request.Projection is not null, request.Skip, request.Limit);
+        var winningPlan = snapshot.WinningPlan(request.Filter, request.Sort, request.Projection is not null, request.Skip, request.Limit);
         var reply = ExplainReply(context.Database, collectionName, request.Filter, winningPlan);
         if (verbosity != "queryPlanner")
         {
-            var query = request.ToQuery(snapshot.FilterOptions(find.LetVariables(), Time.GetUtcNow().UtcDateTime));
+            var query = request.ToQuery(snapshot.FilterOptions(find.LetVariables(), Time.GetUtcNow().UtcDateTime), snapshot.ProvidesSort);
             var watch = Stopwatch.StartNew();
             var returned = query.Run(snapshot.Documents).LongCount();
-            reply.Add("executionStats", ExecutionStats(returned, watch.ElapsedMilliseconds, snapshot, query.Examined, winningPlan));
+            reply.Add("executionStats", ExecutionStats(returned, watch.ElapsedMilliseconds, snapshot, winningPlan));
         }
         return reply;
     }
@@ -60,14 +60,14 @@ public sealed partial class MongoEngine
         var hint = explained.GetValue("hint", BsonNull.Value);
         var snapshot = Storage.Read(reader =>
             CollectionSnapshot.Capture(reader.Collection(context.Database, collectionName), filterSpec, null, hint.IsBsonNull ? null : hint));
-        var winningPlan = snapshot.Plan.ToWinningPlan(filterSpec, null, hasProjection: false, skip: 0, limit: null);
+        var winningPlan = snapshot.WinningPlan(filterSpec, null, hasProjection: false, skip: 0, limit: null);
         var reply = ExplainReply(context.Database, collectionName, filterSpec, winningPlan);
         if (verbosity != "queryPlanner")
         {
             var query = new DocumentQuery { Filter = Filter.Parse(filterSpec, snapshot.FilterOptions(null, Time.GetUtcNow().UtcDateTime)) };
             var watch = Stopwatch.StartNew();
             var returned = query.Matches(snapshot.Documents).LongCount();
-            reply.Add("executionStats", ExecutionStats(returned, watch.ElapsedMilliseconds, snapshot, query.Examined, winningPlan));
+            reply.Add("executionStats", ExecutionStats(returned, watch.ElapsedMilliseconds, snapshot, winningPlan));
         }
         return reply;
     }
@@ -84,7 +84,7 @@ public sealed partial class MongoEngine
             var filter = Filter.Parse(request.LeadingMatch, snapshot.FilterOptions(aggregate.LetVariables(), Time.GetUtcNow().UtcDateTime));
             returned = new DocumentQuery { Filter = filter }.Matches(snapshot.Documents).LongCount();
         }
-        var reply = AggregateExplain(context.Database, request, snapshot?.Plan ?? QueryPlan.CollectionScan, verbosity, returned);
+        var reply = AggregateExplain(context.Database, request, snapshot, verbosity, returned);
         reply.Remove("ok");
         return reply;
     }
@@ -107,13 +107,14 @@ public sealed partial class MongoEngine
         },
     };
 
-    private static BsonDocument ExecutionStats(long returned, long elapsedMilliseconds, CollectionSnapshot snapshot, long docsExamined, BsonDocument winningPlan) => new()
+    /// <summary>The keys and documents the plan read while the snapshot was taken, and what the query returned.</summary>
+    private static BsonDocument ExecutionStats(long returned, long elapsedMilliseconds, CollectionSnapshot snapshot, BsonDocument winningPlan) => new()
     {
         { "executionSuccess", true },
         { "nReturned", returned },
         { "executionTimeMillis", elapsedMilliseconds },
-        { "totalKeysExamined", snapshot.Plan.IsCollectionScan ? 0 : snapshot.Documents.Count },
-        { "totalDocsExamined", docsExamined },
+        { "totalKeysExamined", snapshot.Plan?.KeysExamined ?? 0 },
+        { "totalDocsExamined", snapshot.Plan?.DocsExamined ?? 0 },
         { "executionStages", winningPlan },
     };
 }

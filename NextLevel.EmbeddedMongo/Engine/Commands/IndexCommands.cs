@@ -1,5 +1,4 @@
 using MongoDB.Bson;
-using NextLevel.EmbeddedMongo.Engine.Queries;
 using NextLevel.EmbeddedMongo.Storage;
 
 namespace NextLevel.EmbeddedMongo.Engine;
@@ -93,7 +92,7 @@ public sealed partial class MongoEngine
         {
             if (item.IsString && item.AsString == IndexDefinition.IdIndexName)
                 throw new MongoError(ErrorCode.InvalidOptions, "cannot drop _id index");
-            var index = QueryPlanner.FindIndex(collection, item)
+            var index = (item.IsString ? collection.FindIndex(item.AsString) : collection.FindIndexByKeyPattern(item.AsBsonDocument))
                 ?? throw new MongoError(ErrorCode.IndexNotFound, item.IsString ? $"index not found with name [{item.AsString}]" : $"can't find index with key: {item}");
             if (index.Definition.IsIdIndex) throw new MongoError(ErrorCode.InvalidOptions, "cannot drop _id index");
             names.Add(index.Definition.Name);

@@ -57,7 +57,7 @@ public sealed partial class MongoEngine
             return (n, errors);
         }, cancellationToken);
 
-        Metrics.RecordInserts(inserted);
+        Counters.AddInserts(inserted);
         return WriteReply(inserted, writeErrors);
     }
 }

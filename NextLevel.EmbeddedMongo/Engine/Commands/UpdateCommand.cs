@@ -40,7 +40,7 @@ public sealed partial class MongoEngine
             return totals;
         }, cancellationToken);
 
-        Metrics.RecordUpdates(statements.Count);
+        Counters.AddUpdates(statements.Count);
         var extra = new BsonDocument("nModified", result.Modified);
         if (result.Upserted.Count > 0) extra.Add("upserted", result.Upserted);
         return WriteReply(result.Matched, result.WriteErrors, extra);

@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using NextLevel.EmbeddedMongo.Engine.Queries;
+using NextLevel.EmbeddedMongo.Planner;
 using NextLevel.EmbeddedMongo.Query;
 using NextLevel.EmbeddedMongo.Storage;
 
@@ -19,8 +20,8 @@ public sealed partial class MongoEngine
     private static List<DocumentQuery.Match> MatchingDocuments(CollectionStore? collection, Filter filter, BsonDocument filterSpec, BsonValue? hint)
     {
         if (collection is null) return [];
-        var plan = QueryPlanner.Plan(collection, filterSpec, null, hint);
-        return [.. new DocumentQuery { Filter = filter }.Matches(IndexScan.Candidates(collection, plan))];
+        var candidates = QueryPlanner.Plan(collection, filterSpec, null, hint).Candidates.ToList();
+        return [.. new DocumentQuery { Filter = filter }.Matches(candidates)];
     }
 
     /// <summary>The reply shared by insert, update and delete: <c>{ n, writeErrors?, ok: 1 }</c> plus extra fields.</summary>
