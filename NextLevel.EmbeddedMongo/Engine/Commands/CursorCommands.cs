@@ -13,7 +13,8 @@ public sealed partial class MongoEngine
             throw CommandArguments.WrongType(command, "getMore", idValue, "long");
         var collectionName = command.OptionalString("collection")
             ?? throw new MongoError(ErrorCode.Location40414, "BSON field 'getMore.collection' is missing but a required field");
-        NamespaceRules.ValidateCollectionName(context.Database, collectionName);
+        // Not validated as a collection name: command cursors live in "$cmd.<command>" namespaces.
+        if (collectionName.Length == 0) throw new MongoError(ErrorCode.InvalidNamespace, $"Invalid namespace specified '{context.Database}.'");
         var batchSize = command.OptionalLong("batchSize");
         if (batchSize < 0) throw MongoError.Location(51024, $"BSON field 'batchSize' value must be >= 0, actual value '{batchSize}'");
         Counters.AddGetMore();

@@ -16,7 +16,7 @@ public sealed partial class MongoEngine
 
         var snapshot = Storage.Read(reader =>
             CollectionSnapshot.Capture(reader.Collection(context.Database, collectionName), request.Filter, request.Sort, request.Hint));
-        var query = request.ToQuery(snapshot.FilterOptions(command.LetVariables(), Time.GetUtcNow().UtcDateTime));
+        var query = request.ToQuery(snapshot.FilterOptions(command.LetVariables(), Time.GetUtcNow().UtcDateTime), snapshot.ProvidesSort);
 
         var (batch, cursorId) = Cursors.Open(
             context.Database, collectionName, context, SessionIdOf(command), query.Run(snapshot.Documents),
@@ -112,10 +112,11 @@ internal sealed class FindRequest
         };
     }
 
-    public DocumentQuery ToQuery(FilterOptions options) => new()
+    /// <summary>The executable query; <paramref name="presorted"/> when the plan already yields the sort order.</summary>
+    public DocumentQuery ToQuery(FilterOptions options, bool presorted) => new()
     {
         Filter = Query.Filter.Parse(Filter, options),
-        Sort = Sort is null ? null : SortSpec.Parse(Sort),
+        Sort = Sort is null || presorted ? null : SortSpec.Parse(Sort),
         Projection = Projection is null ? null : Query.Projection.Parse(Projection, options),
         Skip = Skip,
         Limit = Limit,

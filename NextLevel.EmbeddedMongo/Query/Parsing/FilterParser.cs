@@ -54,6 +54,7 @@ internal sealed partial class FilterParser
             case "$nor":
                 return new NorFilter(ParseClauses(element, Context.Negated));
             case "$expr":
+                if (context == Context.ElemMatch) throw MongoError.BadValue("$expr can only be applied to the top-level document");
                 return new ExprFilter(Expr.Parse(element.Value), _options);
             case "$text":
                 return ParseText(element.Value, context);
@@ -70,6 +71,7 @@ internal sealed partial class FilterParser
                 }
                 return element.Name == "$alwaysTrue" ? ConstantFilter.True : ConstantFilter.False;
             case "$where":
+                if (context == Context.ElemMatch) throw MongoError.BadValue("$where can only be applied to the top-level document");
                 throw MongoError.BadValue("$where is not supported: server-side JavaScript is disabled on this server");
             default:
                 throw MongoError.BadValue(

@@ -106,7 +106,10 @@ internal sealed class ProjectionParser(FilterOptions options)
                 }
                 if (document[0] is not BsonDocument query) throw MongoError.BadValue("elemMatch: Invalid argument, object required.");
                 MarkInclusion(path);
-                AddAtPath(path, new ProjectionNode(ProjectionAction.ElemMatch) { ElemMatch = Filter.Parse(query, options) });
+                // Evaluated as the filter { field: { $elemMatch: query } } so both the query and the operator forms work,
+                // and the matched element is the position that filter reports.
+                var filter = Filter.Parse(new BsonDocument(path, new BsonDocument("$elemMatch", query)), options);
+                AddAtPath(path, new ProjectionNode(ProjectionAction.ElemMatch) { ElemMatch = filter });
                 return;
             case "$meta" when document.ElementCount == 1:
                 var kind = document[0];

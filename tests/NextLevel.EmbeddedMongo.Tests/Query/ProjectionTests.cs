@@ -167,3 +167,14 @@ public class ProjectionTests
         Assert.Equal(2, document["a"]["c"].AsInt32);
     }
 }
+
+public class ProjectionElemMatchTests
+{
+    [Fact]
+    public void ElemMatch_projection_accepts_the_operator_form()
+    {
+        var projected = Projection.Parse(BsonDocument.Parse("{ scores: { $elemMatch: { $gt: 80 } } }"))
+            .Apply(BsonDocument.Parse("{ _id: 1, scores: [70, 85, 90] }"));
+        Assert.Equal(BsonDocument.Parse("{ _id: 1, scores: [85] }").ToJson(), projected.ToJson());
+    }
+}

@@ -2,11 +2,11 @@ using MongoDB.Bson;
 
 namespace NextLevel.EmbeddedMongo.Engine.Queries;
 
-/// <summary>Reads a dotted path such as "contactAttempts.outcome", descending into arrays as queries do.</summary>
-internal static class DocumentPath
+/// <summary>Reads the values of a dotted path such as "contactAttempts.outcome", descending into arrays as queries do.</summary>
+internal static class FieldValues
 {
     /// <summary>Every value the path reaches; an array reached at the end is returned as one value.</summary>
-    public static IEnumerable<BsonValue> Values(BsonDocument document, string path)
+    public static IEnumerable<BsonValue> Of(BsonDocument document, string path)
     {
         var parts = path.Split('.');
         var found = new List<BsonValue>();
