@@ -49,9 +49,8 @@ public sealed class EmbeddedMongoServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
 
-        if (options.DataDirectory is not null) Directory.CreateDirectory(options.DataDirectory);
         var storage = await StorageEngine.OpenAsync(
-            new StorageOptions { DataDirectory = options.DataDirectory, Time = options.TimeProvider }, cancellationToken);
+            new StorageOptions { DataDirectory = options.DataDirectory, Time = options.TimeProvider, Log = options.StorageLog }, cancellationToken);
         try
         {
             var engine = new MongoEngine(storage, options.TimeProvider);
@@ -88,8 +87,8 @@ public sealed class EmbeddedMongoServer : IAsyncDisposable
         Engine.SignalShutdown();
         await _wire.StopAsync(_drainTimeout);
         await _wire.DisposeAsync();
-        await _storage.CheckpointAsync();
-        await _storage.DisposeAsync();
+        await _storage.DisposeAsync(); // writes the final checkpoint and releases the directory lock
+
     }
 
     private static string FormatHost(IPAddress address)
