@@ -51,11 +51,12 @@ public sealed class EmbeddedMongoServer : IAsyncDisposable
 
         var storage = await StorageEngine.OpenAsync(
             new StorageOptions { DataDirectory = options.DataDirectory, Time = options.TimeProvider, Log = options.StorageLog }, cancellationToken);
+        WireServer? wire = null;
         try
         {
             var engine = new MongoEngine(storage, options.TimeProvider);
             engine.Connections.MaxConnections = options.MaxConnections;
-            var wire = WireServer.Start(
+            wire = WireServer.Listen(
                 new IPEndPoint(options.BindAddress, options.Port),
                 new MongoWireSessionFactory(engine),
                 options.MaxConnections,
@@ -72,10 +73,12 @@ public sealed class EmbeddedMongoServer : IAsyncDisposable
                 CommandLine = options.CommandLine,
                 StartedAt = options.TimeProvider.GetUtcNow(),
             };
+            wire.StartAccepting();
             return new EmbeddedMongoServer(storage, engine, wire, options.ShutdownDrainTimeout);
         }
         catch
         {
+            if (wire is not null) await wire.DisposeAsync();
             await storage.DisposeAsync();
             throw;
         }
