@@ -10,9 +10,11 @@ public sealed partial class StorageEngine
     private readonly SemaphoreSlim _checkpointGate = new(1, 1);
     private readonly Task? _checkpointLoop;
     private long _lastCheckpointLsn;
+    private long _lastCheckpointGeneration;
 
     /// <summary>
-    /// Writes a checkpoint of the whole catalog and drops the journal generations it covers.
+    /// Writes a checkpoint of the whole catalog. The previous checkpoint and the journal generations after it are kept
+    /// as a fallback (recovery uses them if the newest checkpoint is unreadable); anything older is deleted.
     /// The catalog is captured under the read lock (reference copies only); the file is written afterwards, so
     /// writers are blocked only for the capture. Waits for a checkpoint already running. No-op in memory mode.
     /// </summary>
@@ -58,7 +60,7 @@ public sealed partial class StorageEngine
         var directory = Options.DataDirectory!;
         CheckpointImage image;
         Task rotated;
-        long retiredBelowGeneration;
+        long generation;
 
         // Under the read lock no record can be appended, so the image is exactly the state at this LSN and the
         // rotation puts every later record in the new generation.
@@ -67,9 +69,9 @@ public sealed partial class StorageEngine
         {
             var lsn = journal.LastAssignedLsn;
             if (lsn == Interlocked.Read(ref _lastCheckpointLsn)) return;
-            image = CheckpointImage.Capture(_catalog, lsn);
             rotated = journal.RotateAsync();
-            retiredBelowGeneration = journal.Generation;
+            generation = journal.Generation;
+            image = CheckpointImage.Capture(_catalog, lsn, generation);
         }
         finally
         {
@@ -79,15 +81,17 @@ public sealed partial class StorageEngine
         await journal.WaitDurableAsync(image.Lsn, cancellationToken);
         var path = await CheckpointWriter.WriteAsync(Options.FileSystem, directory, image, cancellationToken);
         await rotated;
+        var (fallbackLsn, fallbackGeneration) = (Interlocked.Read(ref _lastCheckpointLsn), _lastCheckpointGeneration);
         Interlocked.Exchange(ref _lastCheckpointLsn, image.Lsn);
+        _lastCheckpointGeneration = generation;
 
-        foreach (var (generation, journalPath) in StorageFiles.Numbered(Options.FileSystem, directory, StorageFiles.JournalPattern))
+        foreach (var (journalGeneration, journalPath) in StorageFiles.Numbered(Options.FileSystem, directory, StorageFiles.JournalPattern))
         {
-            if (generation < retiredBelowGeneration) Options.FileSystem.Delete(journalPath);
+            if (journalGeneration < fallbackGeneration) Options.FileSystem.Delete(journalPath);
         }
-        foreach (var (lsn, checkpointPath) in StorageFiles.Numbered(Options.FileSystem, directory, StorageFiles.CheckpointPattern))
+        foreach (var (checkpointLsn, checkpointPath) in StorageFiles.Numbered(Options.FileSystem, directory, StorageFiles.CheckpointPattern))
         {
-            if (lsn < image.Lsn) Options.FileSystem.Delete(checkpointPath);
+            if (checkpointLsn < fallbackLsn) Options.FileSystem.Delete(checkpointPath);
         }
         Options.FileSystem.SyncDirectory(directory);
         Options.Log?.Invoke($"Checkpoint at LSN {image.Lsn} written to {Path.GetFileName(path)}.");

@@ -29,16 +29,17 @@ public sealed partial class StorageEngine : IAsyncDisposable
     private readonly Task _ttlLoop;
     private int _disposed;
 
-    private StorageEngine(StorageOptions options, Catalog catalog, DataDirectoryLock? directoryLock, long checkpointLsn, long lastLsn, long generation)
+    private StorageEngine(StorageOptions options, Catalog catalog, DataDirectoryLock? directoryLock, RecoveredState? recovered)
     {
         Options = options;
         _catalog = catalog;
         _reader = StorageReader.For(catalog);
         _directoryLock = directoryLock;
-        _lastCheckpointLsn = checkpointLsn;
-        if (options.DataDirectory is not null)
+        if (recovered is not null)
         {
-            _journal = new Journal(options.FileSystem, options.DataDirectory, generation, lastLsn, options.CheckpointJournalBytes,
+            _lastCheckpointLsn = recovered.CheckpointLsn;
+            _lastCheckpointGeneration = recovered.CheckpointGeneration;
+            _journal = new Journal(options.FileSystem, options.DataDirectory!, recovered.NextGeneration, recovered.LastLsn, options.CheckpointJournalBytes,
                 () => TryStartCheckpoint(), options.Log);
             _checkpointLoop = RunCheckpointLoopAsync(_stopping.Token);
         }
@@ -59,7 +60,7 @@ public sealed partial class StorageEngine : IAsyncDisposable
     public static async Task<StorageEngine> OpenAsync(StorageOptions options, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (options.DataDirectory is null) return new StorageEngine(options, new Catalog(), null, 0, 0, 0);
+        if (options.DataDirectory is null) return new StorageEngine(options, new Catalog(), null, null);
 
         var directory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(directory);
@@ -77,7 +78,7 @@ public sealed partial class StorageEngine : IAsyncDisposable
                 FileSystem = options.FileSystem,
                 Log = options.Log,
             };
-            return new StorageEngine(effective, recovered.Catalog, directoryLock, recovered.CheckpointLsn, recovered.LastLsn, recovered.NextGeneration);
+            return new StorageEngine(effective, recovered.Catalog, directoryLock, recovered);
         }
         catch
         {
@@ -131,7 +132,13 @@ public sealed partial class StorageEngine : IAsyncDisposable
         return result;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops background work, writes a final checkpoint (fast next start), closes the journal and releases the lock file.</summary>
+    public ValueTask DisposeAsync() => CloseAsync(writeCheckpoint: true);
+
+    /// <summary>Closes like a crash would leave the directory: no final checkpoint, the journal alone carries the data (recovery tests).</summary>
+    internal ValueTask DisposeWithoutCheckpointAsync() => CloseAsync(writeCheckpoint: false);
+
+    private async ValueTask CloseAsync(bool writeCheckpoint)
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         await _stopping.CancelAsync();
@@ -139,18 +146,26 @@ public sealed partial class StorageEngine : IAsyncDisposable
         if (_checkpointLoop is not null) await _checkpointLoop;
         if (_journal is not null)
         {
-            try
+            if (writeCheckpoint)
             {
-                await CheckpointAsync(CancellationToken.None);
+                try
+                {
+                    await CheckpointAsync(CancellationToken.None);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    Options.Log?.Invoke($"Final checkpoint failed; the journal still holds every durable write: {ex.Message}");
+                }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            else
             {
-                Options.Log?.Invoke($"Final checkpoint failed; the journal still holds every durable write: {ex.Message}");
+                // Let a background checkpoint finish so that no file is written after the lock is released.
+                await _checkpointGate.WaitAsync();
+                _checkpointGate.Release();
             }
             await _journal.DisposeAsync();
         }
         _directoryLock?.Dispose();
-        _checkpointGate.Dispose();
         _stopping.Dispose();
         _lock.Dispose();
     }

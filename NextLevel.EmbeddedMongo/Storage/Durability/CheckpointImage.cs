@@ -6,10 +6,11 @@ namespace NextLevel.EmbeddedMongo.Storage.Durability;
 /// What a checkpoint writes, captured under the engine lock in O(collections + documents) reference copies:
 /// stored documents are immutable, so the image stays consistent while it is written after the lock is released.
 /// </summary>
-internal sealed record CheckpointImage(long Lsn, IReadOnlyList<CollectionImage> Collections)
+internal sealed record CheckpointImage(long Lsn, long JournalGeneration, IReadOnlyList<CollectionImage> Collections)
 {
-    public static CheckpointImage Capture(Catalog catalog, long lsn) =>
-        new(lsn, catalog.AllCollections.Select(CollectionImage.Capture).ToArray());
+    /// <param name="journalGeneration">The journal generation that holds the records after this checkpoint.</param>
+    public static CheckpointImage Capture(Catalog catalog, long lsn, long journalGeneration) =>
+        new(lsn, journalGeneration, catalog.AllCollections.Select(CollectionImage.Capture).ToArray());
 }
 
 internal sealed record CollectionImage(BsonDocument Metadata, StoredDocument[] Documents)

@@ -8,7 +8,7 @@ internal static class CheckpointReader
 {
     private const int BufferSize = 1024 * 1024;
 
-    public static (Catalog Catalog, long Lsn) Load(IStorageFileSystem fileSystem, string path)
+    public static (Catalog Catalog, long Lsn, long JournalGeneration) Load(IStorageFileSystem fileSystem, string path)
     {
         using var file = fileSystem.OpenRead(path);
         using var buffered = new BufferedStream(file, BufferSize);
@@ -18,6 +18,7 @@ internal static class CheckpointReader
         if (!header.TryGetValue("format", out var format) || format != CheckpointWriter.Format || header["version"].ToInt32() != CheckpointWriter.Version)
             throw new InvalidDataException($"{path} is not a checkpoint of this format version.");
         var lsn = header["lsn"].ToInt64();
+        var journalGeneration = header["journalGeneration"].ToInt64();
 
         var catalog = new Catalog();
         var collections = new List<CollectionStore>();
@@ -50,7 +51,7 @@ internal static class CheckpointReader
 
         // Index builds are independent per collection; on a multi-core machine they run side by side.
         Parallel.ForEach(collections, collection => collection.RebuildIndexes());
-        return (catalog, lsn);
+        return (catalog, lsn, journalGeneration);
     }
 
     private static BsonDocument ReadMetadata(FrameReader reader, string path)

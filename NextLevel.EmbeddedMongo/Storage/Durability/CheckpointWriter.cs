@@ -22,7 +22,7 @@ internal static class CheckpointWriter
         {
             await using (var buffered = new BufferedStream(file, BufferSize))
             {
-                await WriteMetadataAsync(buffered, new BsonDocument { { "format", Format }, { "version", Version }, { "lsn", image.Lsn } }, cancellationToken);
+                await WriteMetadataAsync(buffered, new BsonDocument { { "format", Format }, { "version", Version }, { "lsn", image.Lsn }, { "journalGeneration", image.JournalGeneration } }, cancellationToken);
                 long documents = 0;
                 foreach (var collection in image.Collections)
                 {

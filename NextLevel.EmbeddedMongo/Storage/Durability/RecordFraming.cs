@@ -12,7 +12,7 @@ namespace NextLevel.EmbeddedMongo.Storage.Durability;
 ///   offset 8  payload (length bytes)
 /// </code>
 /// Journal payload: one BSON document <c>{ lsn, op, ns, ... }</c> (see <see cref="MutationRecords"/>).
-/// Checkpoint file (<c>checkpoint-&lt;lsn&gt;.snapshot</c>): a header record <c>{ format, version, lsn }</c>;
+/// Checkpoint file (<c>checkpoint-&lt;lsn&gt;.snapshot</c>): a header record <c>{ format, version, lsn, journalGeneration }</c>;
 /// per collection a record <c>{ collection: { db, name, uuid, options, indexes, nextRecordId, count } }</c>
 /// followed by <c>count</c> document records whose payload is <c>[record id: i64 LE][document BSON]</c>;
 /// finally <c>{ end: true, collections, documents }</c>. A checkpoint without its end record is invalid.

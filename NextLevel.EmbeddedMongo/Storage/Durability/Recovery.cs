@@ -5,11 +5,12 @@ using MongoDB.Bson.Serialization;
 namespace NextLevel.EmbeddedMongo.Storage.Durability;
 
 /// <summary>What recovery rebuilt, and where the journal continues.</summary>
-internal sealed record RecoveredState(Catalog Catalog, long CheckpointLsn, long LastLsn, long NextGeneration);
+/// <param name="CheckpointGeneration">The first journal generation the loaded checkpoint needs (0 without a checkpoint).</param>
+internal sealed record RecoveredState(Catalog Catalog, long CheckpointLsn, long CheckpointGeneration, long LastLsn, long NextGeneration);
 
 /// <summary>
-/// Rebuilds the catalog on open: loads the newest valid checkpoint, then replays journal records with a higher LSN
-/// in order. Replay stops at the first torn record (a crash mid-write): the file is truncated there and any later
+/// Rebuilds the catalog on open: loads the newest valid checkpoint (falling back to the previous one, which is kept
+/// with its journal generations for exactly this case), then replays journal records with a higher LSN in order. Replay stops at the first torn record (a crash mid-write): the file is truncated there and any later
 /// journal file is removed, since nothing after a gap may be applied. Sequential reads only, no fsync per record,
 /// and indexes are rebuilt in bulk at the end.
 /// </summary>
@@ -22,7 +23,7 @@ internal static class Recovery
         var stopwatch = Stopwatch.StartNew();
         foreach (var leftover in fileSystem.ListFiles(directory, StorageFiles.TemporaryPattern)) fileSystem.Delete(leftover);
 
-        var (catalog, checkpointLsn) = LoadNewestCheckpoint(fileSystem, directory, log);
+        var (catalog, checkpointLsn, checkpointGeneration) = LoadNewestCheckpoint(fileSystem, directory, log);
         var replayer = new MutationReplayer(catalog);
         var lastLsn = checkpointLsn;
         long replayed = 0;
@@ -45,10 +46,10 @@ internal static class Recovery
 
         replayer.RebuildTouchedIndexes();
         log?.Invoke($"Recovery: checkpoint at LSN {checkpointLsn}, {replayed} journal records replayed, last LSN {lastLsn}, in {stopwatch.ElapsedMilliseconds} ms.");
-        return new RecoveredState(catalog, checkpointLsn, lastLsn, nextGeneration);
+        return new RecoveredState(catalog, checkpointLsn, checkpointGeneration, lastLsn, nextGeneration);
     }
 
-    private static (Catalog Catalog, long Lsn) LoadNewestCheckpoint(IStorageFileSystem fileSystem, string directory, Action<string>? log)
+    private static (Catalog Catalog, long Lsn, long JournalGeneration) LoadNewestCheckpoint(IStorageFileSystem fileSystem, string directory, Action<string>? log)
     {
         var checkpoints = StorageFiles.Numbered(fileSystem, directory, StorageFiles.CheckpointPattern);
         for (var i = checkpoints.Count - 1; i >= 0; i--)
@@ -62,7 +63,7 @@ internal static class Recovery
                 log?.Invoke($"Recovery: ignoring unreadable checkpoint {Path.GetFileName(checkpoints[i].Path)}: {ex.Message}");
             }
         }
-        return (new Catalog(), 0);
+        return (new Catalog(), 0, 0);
     }
 
     /// <summary>Replays one journal file; returns false (after truncating it) when it ends in a torn record.</summary>
