@@ -106,6 +106,6 @@ public class PipelineParsingTests
     [Fact]
     public void Unsupported_known_stage_fails_as_not_implemented()
     {
-        Assert.Equal((int)ErrorCode.NotImplemented, Assert.Throws<MongoError>(() => Parse("[{ $graphLookup: {} }]")).Code);
+        Assert.Equal((int)ErrorCode.NotImplemented, Assert.Throws<MongoError>(() => Parse("[{ $densify: {} }]")).Code);
     }
 }
