@@ -1,2 +1,38 @@
-// Entry point: owned by the Conformance part (unified-format CRUD spec runner).
-return 1;
+using NextLevel.EmbeddedMongo.Conformance;
+using NextLevel.EmbeddedMongo.Conformance.Execution;
+
+// Unified-format CRUD spec runner. Prints failing tests with reasons, per-file summaries, and as its last line
+// "N passed, N failed, N skipped". The exit code is 0 whatever the pass rate: the gate is an xunit test.
+CommandLineOptions options;
+try
+{
+    options = CommandLineOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    await Console.Error.WriteLineAsync("usage: [<dir or file>...] [--connection-string <uri>] [--filter <text>] [--verbose]");
+    return 2;
+}
+
+var paths = options.Paths.Count > 0 ? options.Paths : [TestFileLocator.DefaultCrudDirectory()];
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+await using var target = await ServerTarget.StartAsync(options.ConnectionString, cancellation.Token);
+var runner = new UnifiedTestRunner(new UnifiedTestRunnerOptions
+{
+    ConnectionString = target.ConnectionString,
+    Filter = options.Filter,
+    Verbose = options.Verbose,
+    Output = Console.Out,
+});
+var report = await runner.RunAsync(paths, cancellation.Token);
+
+Console.WriteLine($"Pass rate: {report.PassRate:P1} of executed tests; event assertions (expectEvents) ignored in {report.IgnoredEventExpectations} tests");
+Console.WriteLine(report.SummaryLine);
+return 0;
