@@ -1,14 +1,14 @@
 namespace NextLevel.EmbeddedMongo.Conformance;
 
 /// <summary>
-/// The server the runner talks to: the one named by --connection-string, or else an in-process embedded engine
-/// started for the run and stopped afterwards.
+/// The server the runner talks to: the one named by --connection-string, or else an in-process embedded engine on a
+/// free loopback port, started for the run and stopped afterwards.
 /// </summary>
 public sealed class ServerTarget : IAsyncDisposable
 {
-    private readonly IAsyncDisposable? _ownedServer;
+    private readonly EmbeddedMongoServer? _ownedServer;
 
-    private ServerTarget(string connectionString, IAsyncDisposable? ownedServer)
+    private ServerTarget(string connectionString, EmbeddedMongoServer? ownedServer)
     {
         ConnectionString = connectionString;
         _ownedServer = ownedServer;
@@ -16,11 +16,17 @@ public sealed class ServerTarget : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static Task<ServerTarget> StartAsync(string? connectionString, CancellationToken cancellationToken)
+    public static async Task<ServerTarget> StartAsync(string? connectionString, CancellationToken cancellationToken)
     {
-        if (connectionString is not null) return Task.FromResult(new ServerTarget(connectionString, null));
-        throw new InvalidOperationException("the embedded engine is not available in this build; pass --connection-string");
+        if (connectionString is not null) return new ServerTarget(connectionString, null);
+
+        var server = await EmbeddedMongoServer.StartAsync(new EmbeddedMongoOptions { Port = 0 }, cancellationToken);
+        return new ServerTarget(EmbeddedConnectionString(server.ConnectionString), server);
     }
+
+    /// <summary>A single in-process server: connect directly instead of discovering a topology.</summary>
+    public static string EmbeddedConnectionString(string serverConnectionString)
+        => serverConnectionString + (serverConnectionString.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "directConnection=true";
 
     public async ValueTask DisposeAsync()
     {
