@@ -18,7 +18,7 @@ public sealed class TestCaseExecutor(IMongoClient internalClient, EntityFactory 
     {
         using var entities = new EntityMap();
         entityFactory.CreateAll(file.CreateEntities, entities);
-        await InitialDataLoader.LoadAsync(internalClient, file.InitialData, cancellationToken);
+        await Stage("initialData", () => InitialDataLoader.LoadAsync(internalClient, file.InitialData, cancellationToken));
 
         var context = new OperationContext(entities, entityFactory, internalClient, cancellationToken);
         var matcher = new ValueMatcher(entities);
@@ -26,7 +26,20 @@ public sealed class TestCaseExecutor(IMongoClient internalClient, EntityFactory 
             await RunOperationAsync(test.Operations[index].AsBsonDocument, index, context, matcher);
 
         if (test.Outcome is not null)
-            await OutcomeVerifier.VerifyAsync(internalClient, test.Outcome, matcher, cancellationToken);
+            await Stage("outcome", () => OutcomeVerifier.VerifyAsync(internalClient, test.Outcome, matcher, cancellationToken));
+    }
+
+    /// <summary>Setup and outcome reads go through the internal client; a server error there fails the test with its stage.</summary>
+    private static async Task Stage(string stage, Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (MongoException ex)
+        {
+            throw new TestAssertionException($"{stage} failed: {ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     private static async Task RunOperationAsync(BsonDocument operation, int index, OperationContext context, ValueMatcher matcher)
