@@ -4,6 +4,7 @@ using NextLevel.EmbeddedMongo.Conformance.Entities;
 using NextLevel.EmbeddedMongo.Conformance.Matching;
 using NextLevel.EmbeddedMongo.Conformance.Model;
 using NextLevel.EmbeddedMongo.Conformance.Operations;
+using NextLevel.EmbeddedMongo.Conformance.Requirements;
 
 namespace NextLevel.EmbeddedMongo.Conformance.Execution;
 
@@ -12,7 +13,7 @@ namespace NextLevel.EmbeddedMongo.Conformance.Execution;
 /// Throws <see cref="TestAssertionException"/>, <see cref="TestSkippedException"/> or
 /// <see cref="UnsupportedByRunnerException"/>; returns normally when the test passed.
 /// </summary>
-public sealed class TestCaseExecutor(IMongoClient internalClient, EntityFactory entityFactory)
+public sealed class TestCaseExecutor(IMongoClient internalClient, EntityFactory entityFactory, ServerEnvironment environment)
 {
     public async Task RunAsync(UnifiedTestFile file, UnifiedTestCase test, CancellationToken cancellationToken)
     {
@@ -20,7 +21,7 @@ public sealed class TestCaseExecutor(IMongoClient internalClient, EntityFactory 
         entityFactory.CreateAll(file.CreateEntities, entities);
         await Stage("initialData", () => InitialDataLoader.LoadAsync(internalClient, file.InitialData, cancellationToken));
 
-        var context = new OperationContext(entities, entityFactory, internalClient, cancellationToken);
+        var context = new OperationContext(entities, entityFactory, internalClient, environment, cancellationToken);
         var matcher = new ValueMatcher(entities);
         for (var index = 0; index < test.Operations.Count; index++)
             await RunOperationAsync(test.Operations[index].AsBsonDocument, index, context, matcher);

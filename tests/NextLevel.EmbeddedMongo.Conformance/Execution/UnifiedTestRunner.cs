@@ -22,7 +22,7 @@ public sealed class UnifiedTestRunner(UnifiedTestRunnerOptions options)
         var environment = options.Environment ?? await ServerEnvironmentProbe.DetectAsync(internalClient, options.ConnectionString, cancellationToken);
         options.Output.WriteLine($"Server: {environment.Version} ({environment.Topology}) at {Redact(options.ConnectionString)}");
 
-        var executor = new TestCaseExecutor(internalClient, new EntityFactory(options.ConnectionString));
+        var executor = new TestCaseExecutor(internalClient, new EntityFactory(options.ConnectionString), environment);
         var results = new List<TestResult>();
         var ignoredEventExpectations = 0;
         foreach (var path in TestFileLocator.Expand(paths))

@@ -60,10 +60,21 @@ public sealed record ObservedError(
                 break;
         }
 
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException) messages.Add(inner.Message);
         var labels = exception is MongoException mongo ? mongo.ErrorLabels : [];
         var isTimeout = exception is TimeoutException or MongoExecutionTimeoutException;
-        return new ObservedError(exception, exception is not MongoServerException, isTimeout, messages, code, codeName, labels, response, partialResult);
+        return new ObservedError(exception, IsClientSide(exception), isTimeout, messages, code, codeName, labels, response, partialResult);
     }
+
+    /// <summary>
+    /// A client bulk write wraps whatever stopped it; without write errors or write concern errors from the server,
+    /// the wrapped exception tells where the error arose (e.g. update validation in the driver).
+    /// </summary>
+    private static bool IsClientSide(Exception exception) => exception switch
+    {
+        ClientBulkWriteException { WriteErrors.Count: 0, WriteConcernErrors.Count: 0, InnerException: { } inner } => IsClientSide(inner),
+        _ => exception is not MongoServerException,
+    };
 
     /// <summary>A write error as the server reported it inside writeErrors (the driver keeps no raw reply for it).</summary>
     private static BsonDocument WriteErrorResponse(int code, string message, BsonDocument? details)

@@ -25,7 +25,7 @@ public static class CollectionFindAndModifyOperations
         var document = await DriverCall.Run(() => session is null
             ? collection.FindOneAndDeleteAsync(filter, options, context.CancellationToken)
             : collection.FindOneAndDeleteAsync(session, filter, options, context.CancellationToken));
-        return OperationResult.Document(document);
+        return Result(collection, document);
     }
 
     public static async Task<OperationResult> FindOneAndReplace(IMongoCollection<BsonDocument> collection, OperationArguments arguments, OperationContext context)
@@ -51,7 +51,7 @@ public static class CollectionFindAndModifyOperations
         var document = await DriverCall.Run(() => session is null
             ? collection.FindOneAndReplaceAsync(filter, replacement, options, context.CancellationToken)
             : collection.FindOneAndReplaceAsync(session, filter, replacement, options, context.CancellationToken));
-        return OperationResult.Document(document);
+        return Result(collection, document);
     }
 
     public static async Task<OperationResult> FindOneAndUpdate(IMongoCollection<BsonDocument> collection, OperationArguments arguments, OperationContext context)
@@ -78,6 +78,13 @@ public static class CollectionFindAndModifyOperations
         var document = await DriverCall.Run(() => session is null
             ? collection.FindOneAndUpdateAsync(filter, update, options, context.CancellationToken)
             : collection.FindOneAndUpdateAsync(session, filter, update, options, context.CancellationToken));
-        return OperationResult.Document(document);
+        return Result(collection, document);
     }
+
+    /// <summary>
+    /// Under an unacknowledged write concern the CRUD spec's find-and-modify returns no document: whatever the server
+    /// answered is not an acknowledged result.
+    /// </summary>
+    private static OperationResult Result(IMongoCollection<BsonDocument> collection, BsonDocument? document)
+        => collection.Settings.WriteConcern.IsAcknowledged ? OperationResult.Document(document) : OperationResult.None;
 }

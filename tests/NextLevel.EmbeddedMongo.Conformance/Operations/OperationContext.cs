@@ -1,10 +1,11 @@
 using MongoDB.Driver;
 using NextLevel.EmbeddedMongo.Conformance.Entities;
+using NextLevel.EmbeddedMongo.Conformance.Requirements;
 
 namespace NextLevel.EmbeddedMongo.Conformance.Operations;
 
 /// <summary>What an operation can reach: the test's entities and their factory, the internal client, the test's cancellation.</summary>
-public sealed class OperationContext(EntityMap entities, EntityFactory factory, IMongoClient internalClient, CancellationToken cancellationToken)
+public sealed class OperationContext(EntityMap entities, EntityFactory factory, IMongoClient internalClient, ServerEnvironment environment, CancellationToken cancellationToken)
 {
     public EntityMap Entities => entities;
 
@@ -12,6 +13,9 @@ public sealed class OperationContext(EntityMap entities, EntityFactory factory, 
 
     /// <summary>The runner's own client, used for setup, outcome checks and testRunner assertions.</summary>
     public IMongoClient InternalClient => internalClient;
+
+    /// <summary>The server the test runs against (version-dependent driver behaviour).</summary>
+    public ServerEnvironment Environment => environment;
 
     public CancellationToken CancellationToken => cancellationToken;
 

@@ -2,6 +2,7 @@ using MongoDB.Bson;
 using MongoDB.Driver;
 using NextLevel.EmbeddedMongo.Conformance.Entities;
 using NextLevel.EmbeddedMongo.Conformance.Execution;
+using NextLevel.EmbeddedMongo.Conformance.Requirements;
 
 namespace NextLevel.EmbeddedMongo.Conformance.Operations;
 
@@ -54,6 +55,7 @@ public static class OperationDispatcher
 
     private static readonly Dictionary<string, Handler<ClientEntity>> ClientOperationTable = new(StringComparer.Ordinal)
     {
+        ["clientBulkWrite"] = ClientBulkWriteOperation.Execute,
         ["listDatabases"] = ClientOperations.ListDatabases,
         ["listDatabaseNames"] = ClientOperations.ListDatabaseNames,
     };
@@ -76,12 +78,19 @@ public static class OperationDispatcher
         ["assertIndexNotExists"] = TestRunnerOperations.AssertIndexNotExists,
     };
 
+    private static readonly DottedVersion RawDataMinimumServer = DottedVersion.Parse("8.2");
+
     /// <summary>Names of testRunner operations that configure fail points (the test is skipped when it uses one).</summary>
     public static bool IsFailPoint(string operationName) => operationName is "failPoint" or "targetedFailPoint";
 
     public static Task<OperationResult> Execute(string objectName, string operationName, BsonDocument arguments, OperationContext context)
     {
         var args = new OperationArguments(operationName, arguments);
+        if (context.Environment.Version < RawDataMinimumServer)
+        {
+            // The CRUD spec has drivers omit rawData for servers before 8.2; MongoDB.Driver 3.14 has no such option at all.
+            args.Accept("rawData");
+        }
         if (objectName == "testRunner")
             return TestRunnerOperationTable.TryGetValue(operationName, out var runnerOperation)
                 ? runnerOperation(args, context)

@@ -31,9 +31,9 @@ public static class RunOnRequirementEvaluator
         {
             var reason = condition.Name switch
             {
-                "minServerVersion" => environment.Version >= ServerVersion.Parse(condition.Value.AsString)
+                "minServerVersion" => environment.Version >= DottedVersion.Parse(condition.Value.AsString)
                     ? null : $"needs server >= {condition.Value.AsString} (have {environment.Version})",
-                "maxServerVersion" => environment.Version <= ServerVersion.Parse(condition.Value.AsString)
+                "maxServerVersion" => environment.Version <= DottedVersion.Parse(condition.Value.AsString)
                     ? null : $"needs server <= {condition.Value.AsString} (have {environment.Version})",
                 "topologies" => TopologyMatches(condition.Value.AsBsonArray, environment.Topology)
                     ? null : $"needs topology {string.Join('/', condition.Value.AsBsonArray.Select(t => t.AsString))} (have {environment.Topology})",

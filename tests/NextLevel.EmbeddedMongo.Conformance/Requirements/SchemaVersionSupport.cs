@@ -6,11 +6,11 @@ namespace NextLevel.EmbeddedMongo.Conformance.Requirements;
 /// </summary>
 public static class SchemaVersionSupport
 {
-    public static readonly ServerVersion Supported = ServerVersion.Parse("1.22");
+    public static readonly DottedVersion Supported = DottedVersion.Parse("1.22");
 
     public static bool IsSupported(string schemaVersion)
     {
-        var version = ServerVersion.Parse(schemaVersion);
+        var version = DottedVersion.Parse(schemaVersion);
         return schemaVersion.Split('.')[0] == "1" && version <= Supported;
     }
 }

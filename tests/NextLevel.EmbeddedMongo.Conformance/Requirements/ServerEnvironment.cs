@@ -8,7 +8,7 @@ namespace NextLevel.EmbeddedMongo.Conformance.Requirements;
 /// </summary>
 public sealed class ServerEnvironment
 {
-    public required ServerVersion Version { get; init; }
+    public required DottedVersion Version { get; init; }
 
     /// <summary>"single", "replicaset", "sharded" or "load-balanced".</summary>
     public required string Topology { get; init; }
@@ -26,7 +26,7 @@ public sealed class ServerEnvironment
     /// <summary>The documented target of the embedded engine.</summary>
     public static ServerEnvironment EmbeddedDefault() => new()
     {
-        Version = ServerVersion.Parse("7.0.14"),
+        Version = DottedVersion.Parse("7.0.14"),
         Topology = "single",
     };
 }

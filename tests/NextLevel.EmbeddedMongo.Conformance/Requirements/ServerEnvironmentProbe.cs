@@ -19,7 +19,7 @@ public static class ServerEnvironmentProbe
         var parameters = new Dictionary<string, BsonValue?>(StringComparer.Ordinal);
         return new ServerEnvironment
         {
-            Version = ServerVersion.Parse(buildInfo["version"].AsString),
+            Version = DottedVersion.Parse(buildInfo["version"].AsString),
             Topology = url.LoadBalanced ? "load-balanced" : topology,
             AuthEnabled = url.Username is not null,
             GetServerParameter = name =>

@@ -52,7 +52,7 @@ public class RunOnRequirementTests
     [Fact]
     public void Sharded_accepts_a_sharded_replica_set_cluster()
     {
-        var environment = new ServerEnvironment { Version = ServerVersion.Parse("7.0.0"), Topology = "sharded-replicaset" };
+        var environment = new ServerEnvironment { Version = DottedVersion.Parse("7.0.0"), Topology = "sharded-replicaset" };
         var requirements = BsonDocument.Parse("{ r: [{ topologies: ['sharded'] }] }")["r"].AsBsonArray;
         Assert.Null(RunOnRequirementEvaluator.WhyNotSatisfied(requirements, environment));
     }
@@ -62,7 +62,7 @@ public class RunOnRequirementTests
     {
         var environment = new ServerEnvironment
         {
-            Version = ServerVersion.Parse("7.0.14"),
+            Version = DottedVersion.Parse("7.0.14"),
             Topology = "single",
             GetServerParameter = name => name == "enableTestCommands" ? new BsonDouble(1) : null,
         };

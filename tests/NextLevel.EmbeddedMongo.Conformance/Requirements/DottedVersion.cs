@@ -6,11 +6,11 @@ namespace NextLevel.EmbeddedMongo.Conformance.Requirements;
 /// A dotted version string ("4.2", "7.0.14") compared component by component, numerically; missing components are 0
 /// (so "4.2" equals "4.2.0"). Pre-release suffixes such as "-rc0" are ignored.
 /// </summary>
-public sealed class ServerVersion : IComparable<ServerVersion>
+public sealed class DottedVersion : IComparable<DottedVersion>
 {
     private readonly int[] _components;
 
-    private ServerVersion(int[] components, string text)
+    private DottedVersion(int[] components, string text)
     {
         _components = components;
         Text = text;
@@ -18,7 +18,7 @@ public sealed class ServerVersion : IComparable<ServerVersion>
 
     public string Text { get; }
 
-    public static ServerVersion Parse(string text)
+    public static DottedVersion Parse(string text)
     {
         var core = text.Split('-', '+')[0];
         var parts = core.Split('.');
@@ -28,10 +28,10 @@ public sealed class ServerVersion : IComparable<ServerVersion>
             if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out components[i]))
                 throw new FormatException($"'{text}' is not a version string");
         }
-        return new ServerVersion(components, text);
+        return new DottedVersion(components, text);
     }
 
-    public int CompareTo(ServerVersion? other)
+    public int CompareTo(DottedVersion? other)
     {
         if (other is null) return 1;
         var length = Math.Max(_components.Length, other._components.Length);
@@ -44,13 +44,13 @@ public sealed class ServerVersion : IComparable<ServerVersion>
         return 0;
     }
 
-    public static bool operator <(ServerVersion left, ServerVersion right) => left.CompareTo(right) < 0;
+    public static bool operator <(DottedVersion left, DottedVersion right) => left.CompareTo(right) < 0;
 
-    public static bool operator >(ServerVersion left, ServerVersion right) => left.CompareTo(right) > 0;
+    public static bool operator >(DottedVersion left, DottedVersion right) => left.CompareTo(right) > 0;
 
-    public static bool operator <=(ServerVersion left, ServerVersion right) => left.CompareTo(right) <= 0;
+    public static bool operator <=(DottedVersion left, DottedVersion right) => left.CompareTo(right) <= 0;
 
-    public static bool operator >=(ServerVersion left, ServerVersion right) => left.CompareTo(right) >= 0;
+    public static bool operator >=(DottedVersion left, DottedVersion right) => left.CompareTo(right) >= 0;
 
     public override string ToString() => Text;
 }

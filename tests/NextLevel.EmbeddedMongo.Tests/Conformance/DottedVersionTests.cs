@@ -2,7 +2,7 @@ using NextLevel.EmbeddedMongo.Conformance.Requirements;
 
 namespace NextLevel.EmbeddedMongo.Tests.Conformance;
 
-public class ServerVersionTests
+public class DottedVersionTests
 {
     [Theory]
     [InlineData("4.0.10", "4.0.9", 1)]
@@ -11,7 +11,7 @@ public class ServerVersionTests
     [InlineData("7.0.14", "7.0.2", 1)]
     [InlineData("8.0.0-rc1", "8.0", 0)]
     public void Components_compare_numerically(string left, string right, int expected)
-        => Assert.Equal(expected, Math.Sign(ServerVersion.Parse(left).CompareTo(ServerVersion.Parse(right))));
+        => Assert.Equal(expected, Math.Sign(DottedVersion.Parse(left).CompareTo(DottedVersion.Parse(right))));
 
     [Theory]
     [InlineData("1.0", true)]
