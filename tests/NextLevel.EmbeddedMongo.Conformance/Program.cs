@@ -11,7 +11,7 @@ try
 catch (ArgumentException ex)
 {
     await Console.Error.WriteLineAsync(ex.Message);
-    await Console.Error.WriteLineAsync("usage: [<dir or file>...] [--connection-string <uri>] [--filter <text>] [--verbose]");
+    await Console.Error.WriteLineAsync("usage: [<dir or file>...] [--connection-string <uri>] [--filter <text>] [--verbose] [--markdown <file>]");
     return 2;
 }
 
@@ -32,6 +32,12 @@ var runner = new UnifiedTestRunner(new UnifiedTestRunnerOptions
     Output = Console.Out,
 });
 var report = await runner.RunAsync(paths, cancellation.Token);
+
+if (options.MarkdownPath is not null)
+{
+    var description = options.ConnectionString is null ? "the in-process embedded engine" : "the server given by --connection-string";
+    await File.WriteAllTextAsync(options.MarkdownPath, MarkdownReport.Render(report, description, DateTimeOffset.UtcNow), cancellation.Token);
+}
 
 Console.WriteLine($"Pass rate: {report.PassRate:P1} of executed tests; event assertions (expectEvents) ignored in {report.IgnoredEventExpectations} tests");
 Console.WriteLine(report.SummaryLine);

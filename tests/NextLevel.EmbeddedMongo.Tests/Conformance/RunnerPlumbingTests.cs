@@ -66,4 +66,26 @@ public class RunnerPlumbingTests
         Assert.NotNull(root);
         Assert.True(File.Exists(Path.Combine(root, TestFileLocator.SolutionFileName)));
     }
+
+    [Fact]
+    public void Markdown_report_lists_totals_failures_and_skip_reasons()
+    {
+        var report = new ConformanceReport(
+            NextLevel.EmbeddedMongo.Conformance.Requirements.ServerEnvironment.EmbeddedDefault(),
+            [
+                new TestResult("a.json", "works", TestStatus.Passed, null),
+                new TestResult("a.json", "breaks", TestStatus.Failed, "operation 0 (find): expected 1 | got 2"),
+                new TestResult("b.json", "old", TestStatus.Skipped, "needs server <= 4.2.99"),
+            ],
+            ignoredEventExpectations: 1);
+
+        var markdown = MarkdownReport.Render(report, "the in-process embedded engine", new DateTimeOffset(2026, 1, 2, 3, 4, 0, TimeSpan.Zero));
+
+        Assert.Contains("| passed | 1 |", markdown);
+        Assert.Contains("| failed | 1 |", markdown);
+        Assert.Contains("**50.0 %**", markdown);
+        Assert.Contains("| a.json | breaks | operation 0 (find): expected 1 \\| got 2 |", markdown);
+        Assert.Contains("| 1 | needs server <= 4.2.99 |", markdown);
+        Assert.Equal("1 passed, 1 failed, 1 skipped", report.SummaryLine);
+    }
 }
