@@ -1,7 +1,7 @@
 namespace NextLevel.EmbeddedMongo.Conformance;
 
 /// <summary>
-/// Command line: <c>[&lt;dir or file&gt;...] [--connection-string &lt;uri&gt;] [--filter &lt;text&gt;] [--verbose] [--markdown &lt;file&gt;]</c>.
+/// Command line: <c>[&lt;dir or file&gt;...] [--connection-string &lt;uri&gt;] [--filter &lt;text&gt;] [--verbose] [--check-events] [--markdown &lt;file&gt;]</c>.
 /// </summary>
 public sealed class CommandLineOptions
 {
@@ -12,6 +12,8 @@ public sealed class CommandLineOptions
     public string? Filter { get; private set; }
 
     public bool Verbose { get; private set; }
+
+    public bool CheckEvents { get; private set; }
 
     /// <summary>Also write the results as Markdown to this file (e.g. docs/embedded-mongo-conformance.md).</summary>
     public string? MarkdownPath { get; private set; }
@@ -31,6 +33,9 @@ public sealed class CommandLineOptions
                     break;
                 case "--markdown":
                     options.MarkdownPath = ValueAfter(args, ref i);
+                    break;
+                case "--check-events":
+                    options.CheckEvents = true;
                     break;
                 case "--verbose" or "-v":
                     options.Verbose = true;

@@ -11,7 +11,7 @@ try
 catch (ArgumentException ex)
 {
     await Console.Error.WriteLineAsync(ex.Message);
-    await Console.Error.WriteLineAsync("usage: [<dir or file>...] [--connection-string <uri>] [--filter <text>] [--verbose] [--markdown <file>]");
+    await Console.Error.WriteLineAsync("usage: [<dir or file>...] [--connection-string <uri>] [--filter <text>] [--verbose] [--check-events] [--markdown <file>]");
     return 2;
 }
 
@@ -29,6 +29,7 @@ var runner = new UnifiedTestRunner(new UnifiedTestRunnerOptions
     ConnectionString = target.ConnectionString,
     Filter = options.Filter,
     Verbose = options.Verbose,
+    CheckEvents = options.CheckEvents,
     Output = Console.Out,
 });
 var report = await runner.RunAsync(paths, cancellation.Token);
@@ -39,6 +40,8 @@ if (options.MarkdownPath is not null)
     await File.WriteAllTextAsync(options.MarkdownPath, MarkdownReport.Render(report, description, DateTimeOffset.UtcNow), cancellation.Token);
 }
 
-Console.WriteLine($"Pass rate: {report.PassRate:P1} of executed tests; event assertions (expectEvents) ignored in {report.IgnoredEventExpectations} tests");
+Console.WriteLine(report.EventsChecked
+    ? $"Pass rate: {report.PassRate:P1} of executed tests; event assertions (expectEvents) checked"
+    : $"Pass rate: {report.PassRate:P1} of executed tests; event assertions (expectEvents) ignored in {report.IgnoredEventExpectations} tests");
 Console.WriteLine(report.SummaryLine);
 return 0;

@@ -1,14 +1,15 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
+using MongoDB.Driver.Core.Events;
 using NextLevel.EmbeddedMongo.Conformance.Execution;
 
 namespace NextLevel.EmbeddedMongo.Conformance.Entities;
 
 /// <summary>
-/// Creates the entities of createEntities. Command monitoring options (observeEvents,
-/// ignoreCommandMonitoringEvents, observeSensitiveCommands) are accepted; this runner does not assert events.
+/// Creates the entities of createEntities. Clients record the command events named by observeEvents only when the
+/// runner checks expectEvents; otherwise those options are accepted and have no effect.
 /// </summary>
-public sealed class EntityFactory(string connectionString)
+public sealed class EntityFactory(string connectionString, bool recordEvents)
 {
     private static readonly HashSet<string> AcceptedClientOptions = new(StringComparer.Ordinal)
     {
@@ -44,7 +45,20 @@ public sealed class EntityFactory(string connectionString)
             if (!AcceptedClientOptions.Contains(option)) throw new UnsupportedByRunnerException($"client option '{option}'");
         }
         var uri = ConnectionStrings.WithOptions(connectionString, spec.GetValue("uriOptions", BsonNull.Value) as BsonDocument);
-        return new ClientEntity(new MongoClient(MongoClientSettings.FromConnectionString(uri)));
+        var settings = MongoClientSettings.FromConnectionString(uri);
+        CommandEventRecorder? recorder = null;
+        if (recordEvents && spec.GetValue("observeEvents", BsonNull.Value) is BsonArray observed)
+        {
+            if (spec.GetValue("observeSensitiveCommands", false).ToBoolean()) throw new UnsupportedByRunnerException("client option 'observeSensitiveCommands'");
+            var ignored = spec.GetValue("ignoreCommandMonitoringEvents", new BsonArray()).AsBsonArray.Select(c => c.AsString);
+            var events = new CommandEventRecorder(observed.Select(o => o.AsString), ignored);
+            settings.ClusterConfigurator = cluster => cluster
+                .Subscribe<CommandStartedEvent>(events.Started)
+                .Subscribe<CommandSucceededEvent>(events.Succeeded)
+                .Subscribe<CommandFailedEvent>(events.Failed);
+            recorder = events;
+        }
+        return new ClientEntity(new MongoClient(settings), recorder);
     }
 
     private static IMongoDatabase CreateDatabase(BsonDocument spec, EntityMap entities)

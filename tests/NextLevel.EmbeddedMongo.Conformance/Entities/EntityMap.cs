@@ -30,6 +30,9 @@ public sealed class EntityMap : IMatchEntities, IDisposable
         where T : class
         => Get(name) as T ?? throw new InvalidOperationException($"entity '{name}' is a {Get(name).GetType().Name}, not a {typeof(T).Name}");
 
+    /// <summary>The client entities, in creation order.</summary>
+    public IEnumerable<ClientEntity> Clients => _entities.Values.OfType<ClientEntity>();
+
     public BsonValue GetBsonValue(string name) => Get<BsonValue>(name);
 
     public BsonDocument GetSessionLsid(string name) => Get<IClientSessionHandle>(name).ServerSession.Id;

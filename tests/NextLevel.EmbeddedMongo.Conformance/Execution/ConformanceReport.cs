@@ -3,7 +3,7 @@ using NextLevel.EmbeddedMongo.Conformance.Requirements;
 namespace NextLevel.EmbeddedMongo.Conformance.Execution;
 
 /// <summary>All test results of a run, with the environment the requirements were evaluated against.</summary>
-public sealed class ConformanceReport(ServerEnvironment environment, IReadOnlyList<TestResult> results, int ignoredEventExpectations)
+public sealed class ConformanceReport(ServerEnvironment environment, IReadOnlyList<TestResult> results, int ignoredEventExpectations, bool eventsChecked = false)
 {
     public ServerEnvironment Environment => environment;
 
@@ -11,6 +11,9 @@ public sealed class ConformanceReport(ServerEnvironment environment, IReadOnlyLi
 
     /// <summary>Number of executed tests whose expectEvents (command monitoring) were not asserted.</summary>
     public int IgnoredEventExpectations => ignoredEventExpectations;
+
+    /// <summary>Whether expectEvents were asserted (--check-events).</summary>
+    public bool EventsChecked => eventsChecked;
 
     public int Passed => results.Count(r => r.Status == TestStatus.Passed);
 

@@ -24,7 +24,9 @@ public static class MarkdownReport
         line(Invariant($"| skipped | {report.Skipped} |"));
         line(Invariant($"| **pass rate** (passed / (passed + failed)) | **{report.PassRate:P1}** |"));
         line("");
-        line(Invariant($"Command monitoring expectations (`expectEvents`) are not asserted by this runner; they were ignored in {report.IgnoredEventExpectations} executed tests."));
+        line(report.EventsChecked
+            ? "Command monitoring expectations (`expectEvents`) were asserted (`--check-events`)."
+            : Invariant($"Command monitoring expectations (`expectEvents`) were not asserted (run with `--check-events` to assert them); they were ignored in {report.IgnoredEventExpectations} executed tests."));
         line("Tests are skipped when their `runOnRequirements` exclude a MongoDB 7.0 standalone, when they carry a `skipReason`, or when they configure a server fail point.");
         line("");
 

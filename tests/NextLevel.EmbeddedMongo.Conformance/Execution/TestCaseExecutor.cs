@@ -13,7 +13,7 @@ namespace NextLevel.EmbeddedMongo.Conformance.Execution;
 /// Throws <see cref="TestAssertionException"/>, <see cref="TestSkippedException"/> or
 /// <see cref="UnsupportedByRunnerException"/>; returns normally when the test passed.
 /// </summary>
-public sealed class TestCaseExecutor(IMongoClient internalClient, EntityFactory entityFactory, ServerEnvironment environment)
+public sealed class TestCaseExecutor(IMongoClient internalClient, EntityFactory entityFactory, ServerEnvironment environment, bool checkEvents)
 {
     public async Task RunAsync(UnifiedTestFile file, UnifiedTestCase test, CancellationToken cancellationToken)
     {
@@ -26,8 +26,25 @@ public sealed class TestCaseExecutor(IMongoClient internalClient, EntityFactory 
         for (var index = 0; index < test.Operations.Count; index++)
             await RunOperationAsync(test.Operations[index].AsBsonDocument, index, context, matcher);
 
+        if (checkEvents && test.ExpectEvents is not null)
+            ExpectedEventsMatcher.AssertMatches(test.ExpectEvents, entities, matcher);
+
         if (test.Outcome is not null)
+        {
+            await Stage("settling unacknowledged writes", () => SettleAsync(entities, cancellationToken));
             await Stage("outcome", () => OutcomeVerifier.VerifyAsync(internalClient, test.Outcome, matcher, cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// Unacknowledged (w:0) writes get no reply, so the outcome read on the internal client could overtake them.
+    /// A ping on each test client goes through the connection the write used (the pool hands back the idle
+    /// connection) and the server answers a connection's messages in order, so the write is applied by then.
+    /// </summary>
+    private static async Task SettleAsync(EntityMap entities, CancellationToken cancellationToken)
+    {
+        foreach (var client in entities.Clients)
+            await client.Client.GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
     }
 
     /// <summary>Setup and outcome reads go through the internal client; a server error there fails the test with its stage.</summary>

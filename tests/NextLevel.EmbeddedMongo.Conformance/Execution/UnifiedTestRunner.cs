@@ -22,7 +22,7 @@ public sealed class UnifiedTestRunner(UnifiedTestRunnerOptions options)
         var environment = options.Environment ?? await ServerEnvironmentProbe.DetectAsync(internalClient, options.ConnectionString, cancellationToken);
         options.Output.WriteLine($"Server: {environment.Version} ({environment.Topology}) at {Redact(options.ConnectionString)}");
 
-        var executor = new TestCaseExecutor(internalClient, new EntityFactory(options.ConnectionString), environment);
+        var executor = new TestCaseExecutor(internalClient, new EntityFactory(options.ConnectionString, options.CheckEvents), environment, options.CheckEvents);
         var results = new List<TestResult>();
         var ignoredEventExpectations = 0;
         foreach (var path in TestFileLocator.Expand(paths))
@@ -33,7 +33,7 @@ public sealed class UnifiedTestRunner(UnifiedTestRunnerOptions options)
             results.AddRange(fileResults);
             PrintFile(Path.GetFileName(path), fileResults);
         }
-        return new ConformanceReport(environment, results, ignoredEventExpectations);
+        return new ConformanceReport(environment, results, ignoredEventExpectations, options.CheckEvents);
     }
 
     private async Task<int> RunFileAsync(string path, ServerEnvironment environment, TestCaseExecutor executor, List<TestResult> results, CancellationToken cancellationToken)
@@ -68,7 +68,7 @@ public sealed class UnifiedTestRunner(UnifiedTestRunnerOptions options)
                 results.Add(new TestResult(fileName, test.Description, TestStatus.Skipped, skipReason));
                 continue;
             }
-            if (test.ExpectEvents is not null) ignoredEvents++;
+            if (test.ExpectEvents is not null && !options.CheckEvents) ignoredEvents++;
             results.Add(await RunTestAsync(file, test, executor, cancellationToken));
         }
         return ignoredEvents;

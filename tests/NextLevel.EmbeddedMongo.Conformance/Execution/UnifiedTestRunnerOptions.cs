@@ -11,6 +11,12 @@ public sealed class UnifiedTestRunnerOptions
     /// <summary>Only tests whose "file :: description" contains this text (case-insensitive) run.</summary>
     public string? Filter { get; init; }
 
+    /// <summary>
+    /// Assert expectEvents (command monitoring) too. Off by default: those expectations mostly test the driver, so the
+    /// run reports how many it ignored instead.
+    /// </summary>
+    public bool CheckEvents { get; init; }
+
     /// <summary>Also print passed and skipped tests.</summary>
     public bool Verbose { get; init; }
 
