@@ -1,7 +1,7 @@
 namespace NextLevel.EmbeddedMongo.Conformance;
 
 /// <summary>
-/// Command line: <c>[&lt;dir or file&gt;...] [--connection-string &lt;uri&gt;] [--filter &lt;text&gt;] [--verbose] [--check-events] [--markdown &lt;file&gt;]</c>.
+/// Command line: <c>[&lt;dir or file&gt;...] [--connection-string &lt;uri&gt;] [--filter &lt;text&gt;] [--verbose] [--ignore-events] [--markdown &lt;file&gt;]</c>.
 /// </summary>
 public sealed class CommandLineOptions
 {
@@ -13,7 +13,7 @@ public sealed class CommandLineOptions
 
     public bool Verbose { get; private set; }
 
-    public bool CheckEvents { get; private set; }
+    public bool CheckEvents { get; private set; } = true;
 
     /// <summary>Also write the results as Markdown to this file (e.g. docs/embedded-mongo-conformance.md).</summary>
     public string? MarkdownPath { get; private set; }
@@ -34,8 +34,8 @@ public sealed class CommandLineOptions
                 case "--markdown":
                     options.MarkdownPath = ValueAfter(args, ref i);
                     break;
-                case "--check-events":
-                    options.CheckEvents = true;
+                case "--ignore-events":
+                    options.CheckEvents = false;
                     break;
                 case "--verbose" or "-v":
                     options.Verbose = true;

@@ -11,7 +11,7 @@ try
 catch (ArgumentException ex)
 {
     await Console.Error.WriteLineAsync(ex.Message);
-    await Console.Error.WriteLineAsync("usage: [<dir or file>...] [--connection-string <uri>] [--filter <text>] [--verbose] [--check-events] [--markdown <file>]");
+    await Console.Error.WriteLineAsync("usage: [<dir or file>...] [--connection-string <uri>] [--filter <text>] [--verbose] [--ignore-events] [--markdown <file>]");
     return 2;
 }
 

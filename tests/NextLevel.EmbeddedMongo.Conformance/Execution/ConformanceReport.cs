@@ -12,7 +12,7 @@ public sealed class ConformanceReport(ServerEnvironment environment, IReadOnlyLi
     /// <summary>Number of executed tests whose expectEvents (command monitoring) were not asserted.</summary>
     public int IgnoredEventExpectations => ignoredEventExpectations;
 
-    /// <summary>Whether expectEvents were asserted (--check-events).</summary>
+    /// <summary>Whether expectEvents were asserted (not turned off with --ignore-events).</summary>
     public bool EventsChecked => eventsChecked;
 
     public int Passed => results.Count(r => r.Status == TestStatus.Passed);

@@ -25,8 +25,8 @@ public static class MarkdownReport
         line(Invariant($"| **pass rate** (passed / (passed + failed)) | **{report.PassRate:P1}** |"));
         line("");
         line(report.EventsChecked
-            ? "Command monitoring expectations (`expectEvents`) were asserted (`--check-events`)."
-            : Invariant($"Command monitoring expectations (`expectEvents`) were not asserted (run with `--check-events` to assert them); they were ignored in {report.IgnoredEventExpectations} executed tests."));
+            ? "Command monitoring expectations (`expectEvents`, command started/succeeded/failed events) were asserted."
+            : Invariant($"Command monitoring expectations (`expectEvents`) were not asserted (`--ignore-events`); they were ignored in {report.IgnoredEventExpectations} executed tests."));
         line("Tests are skipped when their `runOnRequirements` exclude a MongoDB 7.0 standalone, when they carry a `skipReason`, or when they configure a server fail point.");
         line("");
 

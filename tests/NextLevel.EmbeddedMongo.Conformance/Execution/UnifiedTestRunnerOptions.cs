@@ -12,10 +12,10 @@ public sealed class UnifiedTestRunnerOptions
     public string? Filter { get; init; }
 
     /// <summary>
-    /// Assert expectEvents (command monitoring) too. Off by default: those expectations mostly test the driver, so the
-    /// run reports how many it ignored instead.
+    /// Assert expectEvents (command monitoring events). On by default; when off, the run reports how many tests'
+    /// event expectations it ignored.
     /// </summary>
-    public bool CheckEvents { get; init; }
+    public bool CheckEvents { get; init; } = true;
 
     /// <summary>Also print passed and skipped tests.</summary>
     public bool Verbose { get; init; }

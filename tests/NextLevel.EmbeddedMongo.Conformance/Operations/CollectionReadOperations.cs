@@ -38,7 +38,8 @@ public static class CollectionReadOperations
             Comment = arguments.Comment(),
             Hint = arguments.Hint(),
             Let = arguments.Let(),
-            Limit = limitOne ? 1 : arguments.OptionalInt("limit"),
+            // A negative limit asks for a single batch (find's singleBatch), which is what findOne sends.
+            Limit = limitOne ? -1 : arguments.OptionalInt("limit"),
             Max = arguments.OptionalDocument("max"),
             MaxTime = arguments.OptionalMilliseconds("maxTimeMS"),
             Min = arguments.OptionalDocument("min"),

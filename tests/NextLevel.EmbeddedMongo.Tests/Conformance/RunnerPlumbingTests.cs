@@ -53,7 +53,12 @@ public class RunnerPlumbingTests
         Assert.Equal("mongodb://h:1", options.ConnectionString);
         Assert.Equal("upsert", options.Filter);
         Assert.True(options.Verbose);
+        Assert.True(options.CheckEvents);
     }
+
+    [Fact]
+    public void Command_line_can_turn_event_assertions_off()
+        => Assert.False(CommandLineOptions.Parse(["--ignore-events"]).CheckEvents);
 
     [Fact]
     public void Command_line_rejects_unknown_options()
