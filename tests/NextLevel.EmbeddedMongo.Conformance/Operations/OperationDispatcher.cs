@@ -15,7 +15,7 @@ public static class OperationDispatcher
 {
     private delegate Task<OperationResult> Handler<in TTarget>(TTarget target, OperationArguments arguments, OperationContext context);
 
-    private static readonly Dictionary<string, Handler<IMongoCollection<BsonDocument>>> CollectionOperations = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Handler<IMongoCollection<BsonDocument>>> CollectionOperationTable = new(StringComparer.Ordinal)
     {
         ["aggregate"] = CollectionReadOperations.Aggregate,
         ["count"] = CollectionReadOperations.Count,
@@ -98,7 +98,7 @@ public static class OperationDispatcher
 
         return context.Entities.Get(objectName) switch
         {
-            IMongoCollection<BsonDocument> collection => Invoke(CollectionOperations, collection, "collection", args, context),
+            IMongoCollection<BsonDocument> collection => Invoke(CollectionOperationTable, collection, "collection", args, context),
             IMongoDatabase database => Invoke(DatabaseOperationTable, database, "database", args, context),
             ClientEntity client => Invoke(ClientOperationTable, client, "client", args, context),
             CursorEntity cursor => Invoke(CursorOperationTable, cursor, "cursor", args, context),
