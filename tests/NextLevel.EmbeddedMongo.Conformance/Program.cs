@@ -15,7 +15,18 @@ catch (ArgumentException ex)
     return 2;
 }
 
-var paths = options.Paths.Count > 0 ? options.Paths : [TestFileLocator.DefaultCrudDirectory()];
+List<string> paths;
+try
+{
+    paths = options.Paths.Count > 0 ? options.Paths : [TestFileLocator.DefaultCrudDirectory()];
+    paths = TestFileLocator.Expand(paths).ToList();
+}
+catch (IOException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
+
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
