@@ -15,7 +15,7 @@ internal static class CommandArguments
         if (!element.Value.IsString)
             throw new MongoError(ErrorCode.InvalidNamespace, $"collection name has invalid type {TypeName(element.Value)}");
         var name = element.Value.AsString;
-        NamespaceRules.ValidateCollectionName(database, name);
+        Storage.NamespaceRules.ValidateCollection(database, name);
         return name;
     }
 

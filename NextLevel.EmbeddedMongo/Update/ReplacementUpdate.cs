@@ -1,5 +1,4 @@
 using MongoDB.Bson;
-using NextLevel.EmbeddedMongo.Engine;
 
 namespace NextLevel.EmbeddedMongo.Update;
 
@@ -10,12 +9,7 @@ internal sealed class ReplacementUpdate : UpdateExecutor
     {
         foreach (var element in replacement)
         {
-            if (element.Name.StartsWith('$'))
-            {
-                throw new MongoError(ErrorCode.DollarPrefixedFieldName,
-                    $"The dollar ($) prefixed field '{element.Name}' in '{element.Name}' is not allowed in the context of an update's replacement document. "
-                    + "Consider using an aggregation pipeline with $replaceWith.");
-            }
+            if (element.Name.StartsWith('$')) throw StorageRules.DollarPrefixedField(element.Name);
         }
         var copy = replacement.DeepClone().AsBsonDocument;
         IdField.EnsureStorable(copy);

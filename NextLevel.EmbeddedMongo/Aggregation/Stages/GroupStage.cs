@@ -63,15 +63,11 @@ internal sealed class GroupStage(Expr id, IReadOnlyList<AccumulatorField> fields
         foreach (var key in order) yield return Output(key, groups[key], fields);
     }
 
-    /// <summary>{ _id, field: result, ... }; a field whose result is missing is left out.</summary>
+    /// <summary>{ _id, field: result, ... }; a missing result is reported as null, as the server does.</summary>
     public static BsonDocument Output(BsonValue key, Accumulator[] accumulators, IReadOnlyList<AccumulatorField> fields)
     {
         var output = new BsonDocument("_id", key);
-        for (var i = 0; i < fields.Count; i++)
-        {
-            var value = accumulators[i].Result();
-            if (value is not null) output[fields[i].Name] = value;
-        }
+        for (var i = 0; i < fields.Count; i++) output[fields[i].Name] = accumulators[i].Result() ?? BsonNull.Value;
         return output;
     }
 }

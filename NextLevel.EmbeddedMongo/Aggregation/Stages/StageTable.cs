@@ -39,12 +39,14 @@ internal static class StageTable
         ["$sample"] = (spec, _) => SampleStage.Parse(spec),
         ["$documents"] = (spec, _) => DocumentsStage.Parse(spec),
         ["$redact"] = (spec, _) => RedactStage.Parse(spec),
+        ["$graphLookup"] = GraphLookupStage.Parse,
+        ["$setWindowFields"] = (spec, _) => SetWindowFieldsStage.Parse(spec),
     };
 
     /// <summary>Stages MongoDB has that this engine does not run; they fail clearly instead of as unknown names.</summary>
     private static readonly HashSet<string> Unsupported = new(StringComparer.Ordinal)
     {
-        "$graphLookup", "$setWindowFields", "$densify", "$fill", "$geoNear", "$collStats", "$indexStats", "$currentOp",
+        "$densify", "$fill", "$geoNear", "$collStats", "$indexStats", "$currentOp",
         "$listSessions", "$listLocalSessions", "$planCacheStats", "$changeStream", "$search", "$searchMeta", "$vectorSearch",
         "$listSearchIndexes", "$shardedDataDistribution", "$changeStreamSplitLargeEvent",
     };

@@ -100,9 +100,8 @@ public sealed partial class MongoEngine
         if (!sourceName.IsString) throw CommandArguments.WrongType(command, "renameCollection", sourceName, "string");
         var targetName = command.OptionalString("to") ?? throw new MongoError(ErrorCode.Location40414, "BSON field 'renameCollection.to' is missing but a required field");
         var dropTarget = command.OptionalBool("dropTarget");
-        var (sourceDatabase, sourceCollection) = NamespaceRules.Split(sourceName.AsString);
-        var (targetDatabase, targetCollection) = NamespaceRules.Split(targetName);
-        NamespaceRules.ValidateCollectionName(targetDatabase, targetCollection);
+        var (sourceDatabase, sourceCollection) = Namespaces.Split(sourceName.AsString);
+        var (targetDatabase, targetCollection) = Namespaces.Split(targetName);
 
         await Storage.WriteAsync(writer =>
         {

@@ -1,5 +1,4 @@
 using MongoDB.Bson;
-using NextLevel.EmbeddedMongo.Engine;
 using NextLevel.EmbeddedMongo.Update.Tree;
 
 namespace NextLevel.EmbeddedMongo.Update.Operators;
@@ -41,7 +40,7 @@ internal abstract class ModifierNode : UpdateNode
             return;
         }
         state.EnsureMutable(target.FullPath);
-        EnsureStorableTopLevelName(target);
+        StorageRules.EnsureStorableTopLevelName(target);
         PathCreation.Create(target, value);
     }
 
@@ -51,16 +50,6 @@ internal abstract class ModifierNode : UpdateNode
     /// <summary>The value a missing path receives, or null for operators that do nothing on a missing path
     /// ($unset, $pull, $pop, ...).</summary>
     protected abstract BsonValue? ValueForMissing(LeafPosition position);
-
-    /// <summary>Top-level field names of a stored document cannot start with '$' (nested ones can, since 5.0).</summary>
-    protected static void EnsureStorableTopLevelName(NodeTarget target)
-    {
-        if (target.Taken.Count > 0 || !target.ToCreate[0].StartsWith('$')) return;
-        var name = target.ToCreate[0];
-        throw new MongoError(ErrorCode.DollarPrefixedFieldName,
-            $"The dollar ($) prefixed field '{name}' in '{name}' is not allowed in the context of an update's replacement document. "
-            + "Consider using an aggregation pipeline with $replaceWith.");
-    }
 }
 
 /// <summary>Where a leaf operator is applied, for its error messages.</summary>

@@ -50,12 +50,7 @@ internal sealed class RenameNode : UpdateNode
         }
         else
         {
-            if (target.Taken.Count == 0 && target.ToCreate[0].StartsWith('$'))
-            {
-                throw new MongoError(ErrorCode.DollarPrefixedFieldName,
-                    $"The dollar ($) prefixed field '{target.ToCreate[0]}' in '{target.ToCreate[0]}' is not allowed in the context of an update's replacement document. "
-                    + "Consider using an aggregation pipeline with $replaceWith.");
-            }
+            StorageRules.EnsureStorableTopLevelName(target);
             PathCreation.Create(target, value);
         }
         source.Remove();
