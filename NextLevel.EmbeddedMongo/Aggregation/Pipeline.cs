@@ -104,6 +104,9 @@ public sealed class AggregationContext
     public IReadOnlyDictionary<string, BsonValue>? Variables { get; init; }
 
     public DateTime Now { get; init; } = DateTime.UtcNow;
+
+    /// <summary>Fields and weights of the aggregated collection's text index, for a <c>$text</c> in the top-level $match; null when there is none.</summary>
+    public IReadOnlyDictionary<string, int>? TextIndexFields { get; init; }
 }
 
 /// <summary>Read access to other collections of the engine, under the caller's read lock.</summary>

@@ -106,7 +106,7 @@ internal sealed class ProjectStage : Stage
 
     public override IEnumerable<BsonDocument> Execute(IEnumerable<BsonDocument> input, StageRuntime runtime)
     {
-        if (!_inclusion) return input.Select(_tree.ApplyExclusion);
+        if (!_inclusion) return input.Select(document => runtime.Metadata.Carry(document, _tree.ApplyExclusion(document)));
         return Include(input, runtime);
     }
 
@@ -116,7 +116,7 @@ internal sealed class ProjectStage : Stage
         foreach (var document in input)
         {
             context.Reset(document);
-            yield return _tree.ApplyInclusion(document, context);
+            yield return runtime.Metadata.Carry(document, _tree.ApplyInclusion(document, context));
         }
     }
 }
