@@ -33,7 +33,8 @@ internal sealed class ProjectStage : Stage
         bool? inclusion = null;
         var excludeId = false;
         Build(document, string.Empty, tree, ref inclusion, ref excludeId);
-        if (inclusion != false)
+        // { _id: 0 } alone is an exclusion; { _id: 1 } alone keeps only _id.
+        if (inclusion == true || (inclusion is null && !excludeId))
         {
             if (!excludeId && !tree.Contains("_id")) tree.Add("_id", ProjectionAction.Include, null, "$project");
             return new ProjectStage("$project", tree, inclusion: true);
