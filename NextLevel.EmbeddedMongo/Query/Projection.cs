@@ -63,6 +63,12 @@ public sealed class Projection
     private BsonDocument Include(BsonDocument document, ProjectionNode node, bool isRoot, ApplyContext context)
     {
         var result = new BsonDocument();
+        if (isRoot && node.Get("_id") is { Action: ProjectionAction.Expression } computedId)
+        {
+            // A computed _id still comes first, as MongoDB always places _id first.
+            var id = computedId.Expression!.Evaluate(context.ExpressionContext);
+            if (id is not null) result.Add("_id", id);
+        }
         foreach (var element in document)
         {
             var child = node.Get(element.Name);
@@ -167,21 +173,15 @@ public sealed class Projection
         {
             switch (child.Action)
             {
-                case ProjectionAction.Expression:
+                case ProjectionAction.Expression when !(name == "_id" && ReferenceEquals(node, _root)):
                     var computed = child.Expression!.Evaluate(context.ExpressionContext);
                     if (computed is not null) result[name] = computed;
                     break;
                 case ProjectionAction.ElemMatch:
-                    if (document.TryGetValue(name, out var candidates) && candidates is BsonArray array)
+                    var matched = new MatchDetails();
+                    if (child.ElemMatch!.Matches(document, matched) && matched.ArrayIndex is int index)
                     {
-                        foreach (var item in array)
-                        {
-                            if (item is BsonDocument itemDocument && child.ElemMatch!.Matches(itemDocument))
-                            {
-                                result[name] = new BsonArray { item.DeepClone() };
-                                break;
-                            }
-                        }
+                        result[name] = new BsonArray { document[name][index].DeepClone() };
                     }
                     break;
                 case ProjectionAction.TextScore:

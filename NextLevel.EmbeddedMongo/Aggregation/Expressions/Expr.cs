@@ -32,7 +32,7 @@ public sealed class ExprContext
         Now = now ?? DateTime.UtcNow;
     }
 
-    public BsonDocument Root { get; }
+    public BsonDocument Root { get; private set; }
 
     public BsonValue Current { get; set; }
 
@@ -41,12 +41,22 @@ public sealed class ExprContext
 
     public DateTime Now { get; }
 
+    /// <summary>The text score of a document in the running pipeline, when a $text match recorded one.</summary>
+    internal Func<BsonDocument, double?>? TextScoreOf { get; init; }
+
     /// <summary>
     /// Stands for "missing" inside <see cref="Variables"/>, whose values cannot be C# null
     /// (a $let variable bound to a missing field must read back as missing, not as null).
     /// Compared by reference only.
     /// </summary>
     internal static readonly BsonValue MissingVariable = new BsonString("\u0000missing");
+
+    /// <summary>Points the context at another document, keeping variables, so one context serves a whole stream.</summary>
+    internal void Reset(BsonDocument root)
+    {
+        Root = root;
+        Current = root;
+    }
 
     /// <summary>Binds a variable (missing allowed) and returns the previous binding to restore later.</summary>
     internal BsonValue? Bind(string name, BsonValue? value)
