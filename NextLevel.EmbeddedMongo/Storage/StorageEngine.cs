@@ -1,141 +1,172 @@
-using MongoDB.Bson;
+using System.Runtime.ExceptionServices;
+using NextLevel.EmbeddedMongo.Indexes;
+using NextLevel.EmbeddedMongo.Storage.Durability;
 
 namespace NextLevel.EmbeddedMongo.Storage;
 
-// CONTRACT SKELETON (owned by the Storage part, which replaces these bodies). Signatures are the agreed API.
-
-/// <summary>Where and how the engine keeps its data.</summary>
-public sealed class StorageOptions
-{
-    /// <summary>Directory for journal and checkpoints; null keeps everything in memory (tests).</summary>
-    public string? DataDirectory { get; init; }
-
-    public TimeProvider Time { get; init; } = TimeProvider.System;
-
-    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMinutes(1);
-
-    public TimeSpan TtlMonitorInterval { get; init; } = TimeSpan.FromSeconds(15);
-}
-
 /// <summary>
 /// The catalog of databases, collections and indexes, with a journal for durability.
-/// [Singleton - ThreadSafe] Reads run under a shared lock, writes under an exclusive lock;
-/// WriteAsync completes only when the write is durable on disk.
+/// [Singleton - ThreadSafe] Concurrency contract:
+/// <list type="bullet">
+/// <item><see cref="Read{T}"/> runs its callback under the shared (read) lock; many readers run at once.</item>
+/// <item><see cref="WriteAsync{T}"/> runs its callback under the exclusive (write) lock, so each callback, and every
+/// single-document mutation in it, is atomic with respect to readers and other writers. Each mutation is appended to
+/// the journal buffer, in order, while the lock is held; after the lock is released the call awaits the group commit
+/// that makes its last record durable (one flusher writes and fsyncs for all waiting writers). Memory-only engines
+/// (no DataDirectory) skip the journal.</item>
+/// <item>Callbacks are synchronous (never await inside) and must not let lazy enumerations of collections escape:
+/// materialise what you return. Read may nest inside Read or WriteAsync callbacks; WriteAsync must not be called
+/// from a callback.</item>
+/// </list>
 /// </summary>
-public sealed class StorageEngine : IAsyncDisposable
+public sealed partial class StorageEngine : IAsyncDisposable
 {
-    public static Task<StorageEngine> OpenAsync(StorageOptions options, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.SupportsRecursion);
+    private readonly Catalog _catalog;
+    private readonly StorageReader _reader;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TtlMonitor _ttlMonitor;
+    private readonly Task _ttlLoop;
+    private int _disposed;
 
-    public T Read<T>(Func<StorageReader, T> read) => throw new NotImplementedException();
+    private StorageEngine(StorageOptions options, Catalog catalog, DataDirectoryLock? directoryLock, RecoveredState? recovered)
+    {
+        Options = options;
+        _catalog = catalog;
+        _reader = StorageReader.For(catalog);
+        _directoryLock = directoryLock;
+        if (recovered is not null)
+        {
+            _lastCheckpointLsn = recovered.CheckpointLsn;
+            _lastCheckpointGeneration = recovered.CheckpointGeneration;
+            _journal = new Journal(options.FileSystem, options.DataDirectory!, recovered.NextGeneration, recovered.LastLsn, options.CheckpointJournalBytes,
+                () => TryStartCheckpoint(), options.Log);
+            _checkpointLoop = RunCheckpointLoopAsync(_stopping.Token);
+        }
+        _ttlMonitor = new TtlMonitor(this, options.Time, options.Log);
+        _ttlLoop = _ttlMonitor.RunAsync(options.TtlMonitorInterval, _stopping.Token);
+    }
 
-    public Task<T> WriteAsync<T>(Func<StorageWriter, T> write, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public StorageOptions Options { get; }
 
-    public Task CheckpointAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <summary>Removes expired documents of TTL indexes (runs every <see cref="StorageOptions.TtlMonitorInterval"/>).</summary>
+    internal TtlMonitor TtlMonitor => _ttlMonitor;
 
-    public ValueTask DisposeAsync() => throw new NotImplementedException();
-}
+    /// <summary>
+    /// Opens the engine. With a DataDirectory: locks <c>mongod.lock</c> (failing with
+    /// <see cref="DataDirectoryInUseException"/> when another instance holds it), then recovers the newest checkpoint
+    /// and replays the journal.
+    /// </summary>
+    public static async Task<StorageEngine> OpenAsync(StorageOptions options, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (options.DataDirectory is null) return new StorageEngine(options, new Catalog(), null, null);
 
-/// <summary>Read access to the catalog (valid only inside Read/WriteAsync callbacks).</summary>
-public class StorageReader
-{
-    public IReadOnlyList<string> DatabaseNames => throw new NotImplementedException();
+        var directory = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(directory);
+        var directoryLock = DataDirectoryLock.Acquire(directory);
+        try
+        {
+            var recovered = await Task.Run(() => Recovery.Run(options.FileSystem, directory, options.Log), cancellationToken);
+            var effective = new StorageOptions
+            {
+                DataDirectory = directory,
+                Time = options.Time,
+                CheckpointInterval = options.CheckpointInterval,
+                TtlMonitorInterval = options.TtlMonitorInterval,
+                CheckpointJournalBytes = options.CheckpointJournalBytes,
+                FileSystem = options.FileSystem,
+                Log = options.Log,
+            };
+            return new StorageEngine(effective, recovered.Catalog, directoryLock, recovered);
+        }
+        catch
+        {
+            directoryLock.Dispose();
+            throw;
+        }
+    }
 
-    public IReadOnlyList<CollectionStore> Collections(string database) => throw new NotImplementedException();
+    public T Read<T>(Func<StorageReader, T> read)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return read(_reader);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
 
-    public CollectionStore? Collection(string database, string name) => throw new NotImplementedException();
-}
+    public async Task<T> WriteAsync<T>(Func<StorageWriter, T> write, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        T result = default!;
+        ExceptionDispatchInfo? failure = null;
+        long lastLsn;
+        _lock.EnterWriteLock();
+        try
+        {
+            var writer = new StorageWriter(_catalog, _journal);
+            try
+            {
+                result = write(writer);
+            }
+            catch (Exception ex)
+            {
+                // Mutations applied before the failure stay applied (as in MongoDB); they are made durable first.
+                failure = ExceptionDispatchInfo.Capture(ex);
+            }
+            lastLsn = writer.LastLsn;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
 
-/// <summary>Write access; every mutation is journaled. Throws MongoError without applying a failing mutation.</summary>
-public sealed class StorageWriter : StorageReader
-{
-    public CollectionStore CreateCollection(string database, string name, CollectionOptions options) => throw new NotImplementedException();
+        if (_journal is not null && lastLsn > 0) await _journal.WaitDurableAsync(lastLsn, cancellationToken);
+        failure?.Throw();
+        return result;
+    }
 
-    public CollectionStore GetOrCreateCollection(string database, string name) => throw new NotImplementedException();
+    /// <summary>Stops background work, writes a final checkpoint (fast next start), closes the journal and releases the lock file.</summary>
+    public ValueTask DisposeAsync() => CloseAsync(writeCheckpoint: true);
 
-    public bool DropCollection(string database, string name) => throw new NotImplementedException();
+    /// <summary>Closes like a crash would leave the directory: no final checkpoint, the journal alone carries the data (recovery tests).</summary>
+    internal ValueTask DisposeWithoutCheckpointAsync() => CloseAsync(writeCheckpoint: false);
 
-    public bool DropDatabase(string database) => throw new NotImplementedException();
-
-    public void RenameCollection(string database, string name, string targetDatabase, string targetName, bool dropTarget) => throw new NotImplementedException();
-
-    public void SetCollectionOptions(CollectionStore collection, CollectionOptions options) => throw new NotImplementedException();
-
-    public RecordId Insert(CollectionStore collection, BsonDocument document) => throw new NotImplementedException();
-
-    public void Replace(CollectionStore collection, RecordId id, BsonDocument document) => throw new NotImplementedException();
-
-    public void Delete(CollectionStore collection, RecordId id) => throw new NotImplementedException();
-
-    public IndexStore CreateIndex(CollectionStore collection, IndexDefinition definition) => throw new NotImplementedException();
-
-    public void DropIndex(CollectionStore collection, string name) => throw new NotImplementedException();
-}
-
-public readonly record struct RecordId(long Value);
-
-/// <summary>A stored document: its BSON bytes, deserialised on demand (each call gives a fresh, mutable copy).</summary>
-public sealed class StoredDocument(RecordId id, byte[] bytes)
-{
-    public RecordId Id { get; } = id;
-
-    public byte[] Bytes { get; } = bytes;
-
-    public BsonDocument ToBsonDocument() => throw new NotImplementedException();
-}
-
-/// <summary>One collection: documents by record id plus its indexes (always including _id_).</summary>
-public sealed class CollectionStore
-{
-    public string Database => throw new NotImplementedException();
-
-    public string Name => throw new NotImplementedException();
-
-    public CollectionOptions Options => throw new NotImplementedException();
-
-    public long Count => throw new NotImplementedException();
-
-    public long DataSize => throw new NotImplementedException();
-
-    public IReadOnlyList<IndexStore> Indexes => throw new NotImplementedException();
-
-    public IEnumerable<StoredDocument> Scan() => throw new NotImplementedException();
-
-    public StoredDocument? Get(RecordId id) => throw new NotImplementedException();
-}
-
-/// <summary>create/collMod options: validator, validationLevel (off|strict|moderate), validationAction (error|warn).</summary>
-public sealed class CollectionOptions
-{
-    public BsonDocument? Validator { get; init; }
-
-    public string ValidationLevel { get; init; } = "strict";
-
-    public string ValidationAction { get; init; } = "error";
-}
-
-/// <summary>An index as createIndexes describes it and listIndexes lists it.</summary>
-public sealed class IndexDefinition
-{
-    public required string Name { get; init; }
-
-    public required BsonDocument Key { get; init; }
-
-    public bool Unique { get; init; }
-
-    public bool Sparse { get; init; }
-
-    public BsonDocument? PartialFilterExpression { get; init; }
-
-    public int? ExpireAfterSeconds { get; init; }
-
-    /// <summary>Parses one createIndexes spec; throws MongoError (BadValue, CannotCreateIndex 67, ...).</summary>
-    public static IndexDefinition FromSpec(BsonDocument spec) => throw new NotImplementedException();
-
-    /// <summary>The document listIndexes returns: <c>{ v: 2, key, name, unique?, ... }</c>.</summary>
-    public BsonDocument ToListIndexesDocument() => throw new NotImplementedException();
-}
-
-public sealed class IndexStore
-{
-    public IndexDefinition Definition => throw new NotImplementedException();
+    private async ValueTask CloseAsync(bool writeCheckpoint)
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        await _stopping.CancelAsync();
+        await _ttlLoop;
+        if (_checkpointLoop is not null) await _checkpointLoop;
+        if (_journal is not null)
+        {
+            if (writeCheckpoint)
+            {
+                try
+                {
+                    await CheckpointAsync(CancellationToken.None);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    Options.Log?.Invoke($"Final checkpoint failed; the journal still holds every durable write: {ex.Message}");
+                }
+            }
+            else
+            {
+                // Let a background checkpoint finish so that no file is written after the lock is released.
+                await _checkpointGate.WaitAsync();
+                _checkpointGate.Release();
+            }
+            await _journal.DisposeAsync();
+        }
+        _directoryLock?.Dispose();
+        _stopping.Dispose();
+        _lock.Dispose();
+    }
 }

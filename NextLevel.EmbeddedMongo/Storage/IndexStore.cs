@@ -1,0 +1,105 @@
+using MongoDB.Bson;
+using NextLevel.EmbeddedMongo.Indexes;
+using NextLevel.EmbeddedMongo.Query;
+
+namespace NextLevel.EmbeddedMongo.Storage;
+
+/// <summary>
+/// One index of a collection: its definition and its ordered entries (key tuple, record id).
+/// Text indexes keep only their definition ($text scans the collection).
+/// [NotThreadSafe] read under the engine's read lock, changed only by the collection under the write lock.
+/// </summary>
+public sealed class IndexStore
+{
+    private Filter? _partialFilter;
+
+    internal IndexStore(IndexDefinition definition)
+    {
+        Definition = definition;
+        Pattern = IndexKeyPattern.From(definition.Key);
+        Comparer = new IndexEntryComparer(Pattern.Descending);
+        var keyComparer = Comparer<object>.Create(Comparer.CompareKeys);
+        KeyGenerator = new IndexKeyGenerator(Pattern, keyComparer);
+        Entries = new SortedChunkList<IndexEntry>(Comparer);
+    }
+
+    public IndexDefinition Definition { get; }
+
+    /// <summary>True once any document gave more than one key (or an array): such an index cannot provide a sort.</summary>
+    public bool IsMultikey { get; private set; }
+
+    public long EntryCount => Entries.Count;
+
+    /// <summary>Estimated bytes held by the entries (for collStats' indexSizes).</summary>
+    public long ApproximateSize => Entries.Count * 48L;
+
+    /// <summary>Entries are kept for every index except text indexes.</summary>
+    internal bool MaintainsEntries => !Pattern.IsText;
+
+    internal IndexKeyPattern Pattern { get; }
+
+    internal IndexEntryComparer Comparer { get; }
+
+    internal IndexKeyGenerator KeyGenerator { get; }
+
+    internal SortedChunkList<IndexEntry> Entries { get; }
+
+    /// <summary>The keys of <paramref name="document"/> in this index: none when sparse or partial leaves it out.</summary>
+    internal DocumentKeys KeysOf(BsonDocument document)
+    {
+        if (!MaintainsEntries) return new DocumentKeys([], false, true);
+        if (Definition.PartialFilterExpression is not null)
+        {
+            _partialFilter ??= Filter.Parse(Definition.PartialFilterExpression);
+            if (!_partialFilter.Matches(document)) return new DocumentKeys([], false, true);
+        }
+        var keys = KeyGenerator.Generate(document);
+        if (Definition.Sparse && keys.AllFieldsMissing) return new DocumentKeys([], false, true);
+        return keys;
+    }
+
+    /// <summary>The record other than <paramref name="self"/> that already holds <paramref name="key"/>, if any.</summary>
+    internal long? FindOtherHolder(object key, long self)
+    {
+        foreach (var entry in Entries.WalkForward(entry => Comparer.CompareKeys(entry.Key, key) < 0 ? -1 : 0))
+        {
+            if (Comparer.CompareKeys(entry.Key, key) != 0) return null;
+            if (entry.RecordId != self) return entry.RecordId;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Walks entries in ascending order of the first key field, whichever the index direction, starting at the first
+    /// entry whose first value is not before the target (<paramref name="seek"/>: negative = value before the target).
+    /// </summary>
+    internal IEnumerable<IndexEntry> WalkValuesAscending(Func<BsonValue, int> seek) =>
+        Pattern.Descending[0]
+            ? Entries.WalkBackward(entry => -seek(entry.ValueAt(0)))
+            : Entries.WalkForward(entry => seek(entry.ValueAt(0)));
+
+    internal void Add(DocumentKeys keys, long recordId)
+    {
+        if (keys.IsMultikey) IsMultikey = true;
+        foreach (var key in keys.Keys) Entries.Add(new IndexEntry(key, recordId));
+    }
+
+    internal void Remove(DocumentKeys keys, long recordId)
+    {
+        foreach (var key in keys.Keys) Entries.Remove(new IndexEntry(key, recordId));
+    }
+
+    /// <summary>Replaces all entries at once (index builds and recovery): sorts once instead of inserting one by one.</summary>
+    internal void LoadEntries(List<IndexEntry> entries, bool multikey)
+    {
+        entries.Sort(Comparer);
+        Entries.LoadSorted(entries);
+        IsMultikey = multikey;
+    }
+
+    internal void Clear()
+    {
+        Entries.Clear();
+        IsMultikey = false;
+    }
+}
