@@ -12,7 +12,7 @@ namespace NextLevel.AppHost.Tests.Harness;
 public sealed class TestDistributedApplication : IAsyncDisposable
 {
     /// <summary>How long a resource may take to become healthy on a loaded two-core CI machine.</summary>
-    public static readonly TimeSpan HealthyTimeout = TimeSpan.FromSeconds(90);
+    public static readonly TimeSpan HealthyTimeout = TimeSpan.FromSeconds(60);
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
