@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
 
 namespace NextLevel.AppHost.Hosting;
@@ -10,8 +11,13 @@ namespace NextLevel.AppHost.Hosting;
 public sealed class DistributedApplication : IAsyncDisposable
 {
     private readonly WebApplication _host;
+    private readonly AppHostOptions _options;
 
-    internal DistributedApplication(WebApplication host) => _host = host;
+    internal DistributedApplication(WebApplication host, AppHostOptions options)
+    {
+        _host = host;
+        _options = options;
+    }
 
     public IServiceProvider Services => _host.Services;
 
@@ -35,7 +41,20 @@ public sealed class DistributedApplication : IAsyncDisposable
         return new DistributedApplicationBuilder(args, options);
     }
 
-    public void Run() => _host.Run();
+    /// <summary>Runs until Ctrl+C or SIGTERM. A busy ops-page port ends the AppHost with one line, before any resource starts.</summary>
+    public void Run()
+    {
+        try
+        {
+            _host.Run();
+        }
+        catch (IOException exception) when (exception.InnerException is AddressInUseException)
+        {
+            Console.Error.WriteLine(
+                $"NextLevel.AppHost: port {_options.DashboardPort} of the ops page is in use (another AppHost?): stop it, or pass --dashboard-port <n>.");
+            Environment.Exit(1);
+        }
+    }
 
     public Task RunAsync(CancellationToken cancellationToken = default) => HostingAbstractionsHostExtensions.RunAsync(_host, cancellationToken);
 

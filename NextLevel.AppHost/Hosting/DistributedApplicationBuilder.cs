@@ -39,6 +39,8 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
         });
         _host.Logging.AddFilter("Microsoft", LogLevel.Warning);
         _host.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        // Start-up failures are reported by DistributedApplication.Run as one line, not as the host's stack trace.
+        _host.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     }
 
     public IConfiguration Configuration => _host.Configuration;
@@ -75,7 +77,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
 
         var app = _host.Build();
         app.MapDashboard();
-        return new DistributedApplication(app);
+        return new DistributedApplication(app, Options);
     }
 }
 

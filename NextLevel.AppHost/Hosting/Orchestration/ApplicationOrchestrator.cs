@@ -9,7 +9,7 @@ namespace NextLevel.AppHost.Hosting.Orchestration;
 
 /// <summary>
 /// Brings the declared resources up in dependency order and down in reverse.
-/// Start: allocate every endpoint (so references resolve before anything runs), choose how each resource runs,
+/// Start (once the ops page is listening, so that a busy port fails before any child runs): allocate every endpoint (so references resolve before anything runs), choose how each resource runs,
 /// print the resource table, then let each runner wait for its dependencies and start.
 /// Stop (Ctrl+C, SIGTERM, end of a test): stop the runners from the last declared to the first.
 /// </summary>
@@ -25,14 +25,18 @@ internal sealed class ApplicationOrchestrator(
     IConfiguration configuration,
     AppHostOptions options,
     TimeProvider time,
-    ILoggerFactory loggerFactory) : IHostedService, IDisposable
+    ILoggerFactory loggerFactory) : IHostedLifecycleService, IDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("NextLevel.AppHost");
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<IResourceRunner> _runners = [];
     private readonly List<Task> _runs = [];
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
         var startedAt = Stopwatch.GetTimestamp();
         AllocateEndpoints();
@@ -64,6 +68,10 @@ internal sealed class ApplicationOrchestrator(
         }
         _runs.Add(ReportWhenAllHealthyAsync(startedAt));
     }
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
