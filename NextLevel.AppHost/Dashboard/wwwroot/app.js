@@ -83,6 +83,7 @@ async function refreshEnvironment() {
 
 function select(name) {
   selected = name;
+  history.replaceState(null, "", `#${encodeURIComponent(name)}`);
   details.hidden = false;
   detailsTitle.textContent = name;
   consoleView.replaceChildren();
@@ -106,5 +107,7 @@ for (const tab of document.querySelectorAll("[data-tab]")) {
 
 follow.addEventListener("change", () => { if (follow.checked) consoleView.scrollTop = consoleView.scrollHeight; });
 
-refreshResources();
+// A link to "#api" opens the page on that resource.
+if (location.hash.length > 1) select(decodeURIComponent(location.hash.substring(1)));
+else refreshResources();
 setInterval(refreshResources, RefreshIntervalMs);

@@ -69,11 +69,12 @@ internal sealed class ApplicationOrchestrator(
         _runs.Add(ReportWhenAllHealthyAsync(startedAt));
     }
 
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops the resources first thing in the host's shutdown, before the ops page (whose open log streams would
+    /// otherwise delay it) and at once: with Ctrl+C the children get SIGINT from the terminal too, and a child that
+    /// exits must not look like a crash to restart.
+    /// </summary>
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
         for (var i = _runners.Count - 1; i >= 0; i--)
@@ -90,6 +91,10 @@ internal sealed class ApplicationOrchestrator(
         await Task.WhenAll(_runs).WaitAsync(cancellationToken);
         _logger.LogInformation("Every resource is stopped");
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public void Dispose() => _stopping.Dispose();
 
