@@ -29,6 +29,7 @@ for project in "${projects[@]}"; do
         --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
         --results-directory "$results" \
         --blame-hang-timeout 10m --blame-hang-dump-type none
+    exit_code=$?
     trx="$results/$name.trx"
     if [[ ! -f "$trx" ]]; then
         broken+=("$name")
@@ -39,6 +40,8 @@ for project in "${projects[@]}"; do
     project_passed=$(count passed) project_failed=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
     project_skipped=$(( $(count total) - $(count executed) ))
     passed=$(( passed + project_passed )) failed=$(( failed + project_failed )) skipped=$(( skipped + project_skipped ))
+    # A test host that crashed can leave a report without failures: the exit code still tells.
+    (( exit_code != 0 && project_failed == 0 )) && broken+=("$name")
 done
 
 status=0

@@ -14,7 +14,7 @@ internal sealed class ExternalMongoDBRunner(MongoDBServerResource mongo, RunnerS
         Publish(snapshot => snapshot with
         {
             State = ResourceStates.Running,
-            Source = "external server (ConnectionStrings:" + mongo.Name + ")",
+            Source = $"external server (ConnectionStrings:{mongo.Name})",
             StartedAt = Services.Time.GetUtcNow(),
             Endpoints = [mongo.ExternalConnectionString!],
         });

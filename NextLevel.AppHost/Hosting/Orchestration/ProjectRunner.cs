@@ -35,7 +35,9 @@ internal sealed class ProjectRunner(ProjectResource project, RunnerServices serv
     protected override IHealthProbe CreateHealthProbe()
     {
         var check = project.Annotations.OfType<HttpHealthCheckAnnotation>().FirstOrDefault();
-        var endpoint = check is null ? null : Endpoints().FirstOrDefault(e => e.Scheme == "http" && EndpointNamed(check.EndpointName, e));
+        var endpoint = check is null
+            ? null
+            : project.Annotations.OfType<EndpointAnnotation>().FirstOrDefault(e => e.Name == check.EndpointName)?.AllocatedEndpoint;
         return endpoint is null
             ? new ProcessRunningProbe()
             : new HttpHealthProbe(Services.HttpClients, new Uri(endpoint.Url + check!.Path));
@@ -70,9 +72,6 @@ internal sealed class ProjectRunner(ProjectResource project, RunnerServices serv
         project.Annotations.OfType<EndpointAnnotation>()
             .Select(endpoint => endpoint.AllocatedEndpoint)
             .OfType<AllocatedEndpoint>();
-
-    private bool EndpointNamed(string name, AllocatedEndpoint allocated) =>
-        project.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == name && e.AllocatedEndpoint == allocated);
 
     /// <summary>For a project without an HTTP health check: healthy while its process runs.</summary>
     private sealed class ProcessRunningProbe : IHealthProbe
