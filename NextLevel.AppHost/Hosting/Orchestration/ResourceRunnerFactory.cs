@@ -42,6 +42,10 @@ internal sealed class ResourceRunnerFactory(ILoggerFactory loggerFactory)
             case MongoPreference.Embedded:
                 return MongoDBHosting.Embedded;
             case MongoPreference.Container:
+                if (!await services.Containers.AnswersAsync(cancellationToken))
+                {
+                    _logger.LogWarning("--mongo container: no container engine answers ('docker info' fails); MongoDB will not start until one does");
+                }
                 return MongoDBHosting.Container;
         }
 
