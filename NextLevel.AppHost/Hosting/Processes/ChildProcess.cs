@@ -59,6 +59,18 @@ internal sealed partial class ChildProcess : IDisposable
     /// <summary>SIGTERM, then a kill if the process is still there after <paramref name="gracePeriod"/>.</summary>
     public async Task StopAsync(TimeSpan gracePeriod, CancellationToken cancellationToken)
     {
+        try
+        {
+            await SignalThenKillAsync(gracePeriod, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // The process exited and was released by its supervisor meanwhile: nothing is left to stop.
+        }
+    }
+
+    private async Task SignalThenKillAsync(TimeSpan gracePeriod, CancellationToken cancellationToken)
+    {
         if (_process.HasExited)
         {
             return;
