@@ -166,10 +166,14 @@ public sealed class DocumentPath
                         position = i;
                         return true;
                     }
-                    // A numeric component also addresses the array element at that position.
-                    if (i == offset && MatchValue(element, nextPart + 1, test, expandLeafArrays, ref position))
+                    // A numeric component also addresses the array element at that position. An element reached
+                    // this way is a leaf as it stands: a nested array there is not expanded.
+                    if (i == offset)
                     {
-                        return true;
+                        var matched = nextPart + 1 == _arrayIndexes.Length
+                            ? test.Test(element, ref position)
+                            : MatchValue(element, nextPart + 1, test, expandLeafArrays, ref position);
+                        if (matched) return true;
                     }
                 }
                 return false;

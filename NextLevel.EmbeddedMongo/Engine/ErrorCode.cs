@@ -46,4 +46,8 @@ public enum ErrorCode
     MaxTimeMSExpired = 50,
     BSONObjectTooLarge = 10334,
     InvalidBSON = 22,
+    CannotCreateIndex = 67,
+    CursorInUse = 292,
+    Location40414 = 40414,
+    Location51024 = 51024,
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using MongoDB.Bson;
+using NextLevel.EmbeddedMongo.Cursors;
 using NextLevel.EmbeddedMongo.Storage;
 
 namespace NextLevel.EmbeddedMongo.Engine;
@@ -17,15 +18,25 @@ public sealed partial class MongoEngine
 
     private static readonly FrozenDictionary<string, CommandHandler> Handlers = DiscoverHandlers();
 
+    /// <summary>Commands counted by their own opcounter rather than as "command".</summary>
+    private static readonly FrozenSet<string> CrudCommands = FrozenSet.ToFrozenSet(["insert", "update", "delete", "find", "getMore"], StringComparer.Ordinal);
+
     public MongoEngine(StorageEngine storage, TimeProvider time)
     {
         Storage = storage;
         Time = time;
+        Cursors = new CursorRegistry(time);
     }
 
     public StorageEngine Storage { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary>Open cursors, for getMore/killCursors and for currentOp/serverStatus.</summary>
+    public CursorRegistry Cursors { get; }
+
+    /// <summary>serverStatus opcounters.</summary>
+    public OperationCounters Counters { get; } = new();
 
     public static IReadOnlyCollection<string> CommandNames => Handlers.Keys;
 
@@ -38,6 +49,7 @@ public sealed partial class MongoEngine
         var name = command.GetElement(0).Name;
         if (!Handlers.TryGetValue(name, out var handler))
             return new MongoError(ErrorCode.CommandNotFound, $"no such command: '{name}'").ToCommandReply();
+        if (!CrudCommands.Contains(name)) Counters.AddCommand();
 
         try
         {
@@ -57,6 +69,9 @@ public sealed partial class MongoEngine
             return new MongoError(ErrorCode.TypeMismatch, $"invalid argument for '{name}': {ex.Message}").ToCommandReply();
         }
     }
+
+    /// <summary>Called by the wire layer when a client connection closes: its cursors are released.</summary>
+    public void OnConnectionClosed(long connectionId) => Cursors.DropConnection(connectionId);
 
     private static FrozenDictionary<string, CommandHandler> DiscoverHandlers()
     {

@@ -178,16 +178,10 @@ public sealed class Projection
                     if (computed is not null) result[name] = computed;
                     break;
                 case ProjectionAction.ElemMatch:
-                    if (document.TryGetValue(name, out var candidates) && candidates is BsonArray array)
+                    var matched = new MatchDetails();
+                    if (child.ElemMatch!.Matches(document, matched) && matched.ArrayIndex is int index)
                     {
-                        foreach (var item in array)
-                        {
-                            if (item is BsonDocument itemDocument && child.ElemMatch!.Matches(itemDocument))
-                            {
-                                result[name] = new BsonArray { item.DeepClone() };
-                                break;
-                            }
-                        }
+                        result[name] = new BsonArray { document[name][index].DeepClone() };
                     }
                     break;
                 case ProjectionAction.TextScore:

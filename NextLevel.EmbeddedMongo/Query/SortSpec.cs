@@ -99,9 +99,9 @@ public sealed class SortSpec : IComparer<BsonDocument>
     private static BsonValue KeyValue(SortKey key, BsonDocument document)
     {
         var path = key.Path!;
-        // The common case, a scalar at a plain path, needs no candidate list.
+        // The common case, a scalar reached without crossing an array, needs no candidate list.
         var direct = path.GetValueOrMissing(document);
-        if (direct is not null and not BsonArray && path.Parts.Count == 1) return direct;
+        if (direct is not null and not BsonArray) return direct;
 
         BsonValue? best = null;
         foreach (var candidate in path.EnumerateKeyValues(document))

@@ -32,7 +32,7 @@ public sealed class ExprContext
         Now = now ?? DateTime.UtcNow;
     }
 
-    public BsonDocument Root { get; }
+    public BsonDocument Root { get; private set; }
 
     public BsonValue Current { get; set; }
 
@@ -47,6 +47,13 @@ public sealed class ExprContext
     /// Compared by reference only.
     /// </summary>
     internal static readonly BsonValue MissingVariable = new BsonString("\u0000missing");
+
+    /// <summary>Points the context at another document, keeping variables, so one context serves a whole stream.</summary>
+    internal void Reset(BsonDocument root)
+    {
+        Root = root;
+        Current = root;
+    }
 
     /// <summary>Binds a variable (missing allowed) and returns the previous binding to restore later.</summary>
     internal BsonValue? Bind(string name, BsonValue? value)

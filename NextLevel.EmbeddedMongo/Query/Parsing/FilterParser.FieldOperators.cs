@@ -83,8 +83,9 @@ internal sealed partial class FilterParser
                 case "$geoIntersects":
                 case "$within":
                     throw new MongoError(ErrorCode.NotImplemented, $"{element.Name} (geospatial queries) is not supported by this server");
-                case "$text":
                 case "$where":
+                    throw MongoError.BadValue("$where cannot be applied to a field");
+                case "$text":
                 case "$expr":
                     throw MongoError.BadValue($"{element.Name} can only be applied to the top-level document");
                 default:
@@ -190,9 +191,9 @@ internal sealed partial class FilterParser
         if (!value.IsNumeric) throw MongoError.BadValue("$size needs a number");
         var size = value.ToDouble();
         if (double.IsNaN(size) || size != Math.Floor(size)) throw MongoError.BadValue("$size must be a whole number");
+        if (size > int.MaxValue || size < int.MinValue) throw MongoError.BadValue("$size must be representable as a 32-bit integer");
         if (size < 0) throw MongoError.BadValue("$size may not be negative");
-        // Arrays never hold 2^31 elements, so a larger size simply never matches.
-        return new SizeTest(size > int.MaxValue ? int.MaxValue : (int)size);
+        return new SizeTest((int)size);
     }
 
     private List<FieldCondition> ParseAll(BsonValue value)
@@ -236,7 +237,7 @@ internal sealed partial class FilterParser
     /// <summary>Value form (<c>{ $gte: 80 }</c>) when the first field is an operator other than the logical
     /// and top-level ones, which belong to the query form (<c>{ $or: [...] }</c> over element fields).</summary>
     private static bool IsElemMatchValueForm(BsonDocument spec) =>
-        IsOperatorDocument(spec) && spec.GetElement(0).Name is not ("$and" or "$or" or "$nor" or "$where" or "$expr" or "$jsonSchema"
+        IsOperatorDocument(spec) && !HasDBRefField(spec) && spec.GetElement(0).Name is not ("$and" or "$or" or "$nor" or "$where" or "$expr" or "$jsonSchema"
             or "$alwaysTrue" or "$alwaysFalse" or "$comment" or "$text");
 
     private NegatedCondition ParseNot(string fieldName, BsonValue value)

@@ -54,6 +54,7 @@ internal sealed partial class FilterParser
             case "$nor":
                 return new NorFilter(ParseClauses(element, Context.Negated));
             case "$expr":
+                if (context == Context.ElemMatch) throw MongoError.BadValue("$expr can only be applied to the top-level document");
                 return new ExprFilter(Expr.Parse(element.Value), _options);
             case "$text":
                 return ParseText(element.Value, context);
@@ -62,6 +63,11 @@ internal sealed partial class FilterParser
                 return new JsonSchemaFilter(JsonSchemaCompiler.Compile(element.Value.AsBsonDocument));
             case "$comment":
                 return null;
+            case "$ref":
+            case "$id":
+            case "$db":
+                // DBRef fields, as in { $elemMatch: { $ref: "users", $id: 5 } } over an array of references.
+                return new PathFilter(DocumentPath.Parse(element.Name), new Predicates.EqualityTest(element.Value));
             case "$alwaysTrue":
             case "$alwaysFalse":
                 if (!element.Value.IsNumeric || element.Value.ToDouble() != 1)
@@ -69,7 +75,14 @@ internal sealed partial class FilterParser
                     throw MongoError.FailedToParse($"{element.Name} must be an integer value of 1");
                 }
                 return element.Name == "$alwaysTrue" ? ConstantFilter.True : ConstantFilter.False;
+            case "$sampleRate":
+                if (!element.Value.IsNumeric || !(element.Value.ToDouble() is >= 0 and <= 1))
+                {
+                    throw MongoError.BadValue("numeric argument to $sampleRate must be in [0, 1]");
+                }
+                return new SampleRateFilter(element.Value.ToDouble());
             case "$where":
+                if (context == Context.ElemMatch) throw MongoError.BadValue("$where can only be applied to the top-level document");
                 throw MongoError.BadValue("$where is not supported: server-side JavaScript is disabled on this server");
             default:
                 throw MongoError.BadValue(
@@ -124,11 +137,11 @@ internal sealed partial class FilterParser
             ? new PositiveCondition(RegexFactory.CreateTest(regex))
             : new PositiveCondition(new Predicates.EqualityTest(value));
 
-    /// <summary>A document whose first field is an operator; DBRefs (<c>$ref</c>, <c>$id</c>, <c>$db</c>) are plain values.</summary>
-    private static bool IsOperatorDocument(BsonDocument document)
-    {
-        if (document.ElementCount == 0) return false;
-        var first = document.GetElement(0).Name;
-        return first.StartsWith('$') && first is not ("$ref" or "$id" or "$db");
-    }
+    /// <summary>A document whose first field is an operator; a DBRef (with <c>$ref</c> and <c>$id</c>) is a plain value.</summary>
+    private static bool IsOperatorDocument(BsonDocument document) =>
+        document.ElementCount > 0 && document.GetElement(0).Name.StartsWith('$') && !(document.Contains("$ref") && document.Contains("$id"));
+
+    /// <summary>Whether a document mentions a DBRef field, which makes an <c>$elemMatch</c> argument a query on the elements.</summary>
+    private static bool HasDBRefField(BsonDocument document) =>
+        document.Contains("$ref") || document.Contains("$id") || document.Contains("$db");
 }

@@ -16,14 +16,12 @@ internal sealed class ModTest(long divisor, long remainder) : ValueTest
                 dividend = value.ToInt64();
                 break;
             case BsonType.Double:
-                var d = value.AsDouble;
-                if (double.IsNaN(d) || double.IsInfinity(d)) return false;
-                dividend = TruncateToLong(d);
+                if (!TryTruncate(value.AsDouble, out dividend)) return false;
                 break;
             case BsonType.Decimal128:
                 var dec = value.AsDecimal128;
                 if (Decimal128.IsNaN(dec) || Decimal128.IsInfinity(dec)) return false;
-                dividend = TruncateToLong(Decimal128.ToDouble(dec));
+                if (!TryTruncate(Decimal128.ToDouble(dec), out dividend)) return false;
                 break;
             default:
                 return false;
@@ -31,6 +29,19 @@ internal sealed class ModTest(long divisor, long remainder) : ValueTest
         // long.MinValue % -1 overflows in .NET; mathematically the remainder is 0.
         var actual = divisor == -1 ? 0 : dividend % divisor;
         return actual == remainder;
+    }
+
+    /// <summary>A non-finite dividend, or one beyond the 64-bit range, never matches.</summary>
+    private static bool TryTruncate(double d, out long result)
+    {
+        var truncated = Math.Truncate(d);
+        if (!double.IsFinite(d) || truncated >= 9.2233720368547758E18 || truncated < -9.2233720368547758E18)
+        {
+            result = 0;
+            return false;
+        }
+        result = (long)truncated;
+        return true;
     }
 
     public static long TruncateToLong(double d) =>

@@ -10,6 +10,7 @@ public class ArrayExpressionTests
         Same("3", Eval("{ $size: '$a' }", "{ a: [1, 2, 3] }"));
         var error = Fails("{ $size: '$a' }", "{ a: 1 }");
         Assert.Equal(17124, error.Code);
+        Assert.Equal("The argument to $size must be an array, but was of type: int", error.Message);
     }
 
     [Fact]
@@ -20,6 +21,8 @@ public class ArrayExpressionTests
         Same("1", Eval("{ $first: '$a' }", "{ a: [1, 2, 3] }"));
         Same("3", Eval("{ $last: '$a' }", "{ a: [1, 2, 3] }"));
         Assert.Equal(28689, Fails("{ $arrayElemAt: [1, 0] }").Code);
+        Same("null", Eval("{ $first: '$missing' }"));
+        Assert.Null(Eval("{ $last: [[]] }"));
     }
 
     [Fact]

@@ -90,3 +90,21 @@ public class DocumentPathTests
         Assert.Equal([BsonNull.Value], DocumentPath.Parse("zzz").EnumerateKeyValues(document));
     }
 }
+
+public class DocumentPathPositionTests
+{
+    [Fact]
+    public void An_array_reached_by_position_is_not_expanded()
+    {
+        var document = BsonDocument.Parse("{ a: [ [1, 2] ] }");
+        var candidate = Assert.Single(DocumentPath.Parse("a.0").EnumerateCandidates(document));
+        Assert.IsType<BsonArray>(candidate);
+    }
+
+    [Fact]
+    public void Arrays_of_scalars_yield_nothing_for_a_sub_path()
+    {
+        Assert.Empty(DocumentPath.Parse("a.b").EnumerateCandidates(BsonDocument.Parse("{ a: [1, 2] }")));
+        Assert.Empty(DocumentPath.Parse("a.b").EnumerateCandidates(BsonDocument.Parse("{ a: [] }")));
+    }
+}

@@ -199,3 +199,18 @@ public class FilterComparisonTests
         Assert.True(Matches("{ ref: { $ref: 'c', $id: 1 } }", "{ ref: { $ref: 'c', $id: 1 } }"));
     }
 }
+
+public class FilterDBRefTests
+{
+    [Fact]
+    public void ElemMatch_over_references_compares_ref_and_id()
+    {
+        const string filter = "{ owners: { $elemMatch: { $ref: 'users', $id: 5 } } }";
+        Assert.True(QueryTestHelpers.Matches(filter, "{ owners: [ { $ref: 'users', $id: 4 }, { $ref: 'users', $id: 5 } ] }"));
+        Assert.False(QueryTestHelpers.Matches(filter, "{ owners: [ { $ref: 'users', $id: 4 } ] }"));
+    }
+
+    [Fact]
+    public void An_incomplete_dbref_is_an_unknown_operator() =>
+        Assert.Equal(2, QueryTestHelpers.ParseError("{ a: { $id: 1 } }").Code);
+}

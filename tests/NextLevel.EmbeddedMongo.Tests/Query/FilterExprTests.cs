@@ -43,3 +43,14 @@ public class FilterExprTests
     public void Invalid_expression_is_rejected_at_parse_time() =>
         Assert.Throws<MongoError>(() => Filter.Parse(BsonDocument.Parse("{ $expr: { $noSuchOperator: 1 } }")));
 }
+
+public class FilterExprPlacementTests
+{
+    [Fact]
+    public void Expr_inside_elemMatch_is_rejected() =>
+        Assert.Equal(2, QueryTestHelpers.ParseError("{ a: { $elemMatch: { $expr: { $eq: ['$b', 1] } } } }").Code);
+
+    [Fact]
+    public void Expr_inside_nor_is_allowed() =>
+        Assert.True(QueryTestHelpers.Matches("{ $nor: [ { $expr: { $eq: ['$a', 1] } } ] }", "{ a: 2 }"));
+}

@@ -65,3 +65,51 @@ public class FilterLogicalTests
         Assert.False(Matches("{ $alwaysFalse: 1 }", "{}"));
     }
 }
+
+public class FilterCombinationTests
+{
+    [Fact]
+    public void Not_with_in_rejects_listed_values_and_matches_missing()
+    {
+        Assert.False(QueryTestHelpers.Matches("{ a: { $not: { $in: [1, 2] } } }", "{ a: 2 }"));
+        Assert.True(QueryTestHelpers.Matches("{ a: { $not: { $in: [1, 2] } } }", "{ b: 2 }"));
+    }
+
+    [Fact]
+    public void Nin_with_null_rejects_missing() => Assert.False(QueryTestHelpers.Matches("{ a: { $nin: [null] } }", "{ b: 1 }"));
+
+    [Fact]
+    public void Exists_and_ne_null_together()
+    {
+        Assert.True(QueryTestHelpers.Matches("{ a: { $exists: true, $ne: null } }", "{ a: 0 }"));
+        Assert.False(QueryTestHelpers.Matches("{ a: { $exists: true, $ne: null } }", "{ a: null }"));
+    }
+
+    [Fact]
+    public void Or_inside_elemMatch_applies_to_one_element()
+    {
+        const string filter = "{ rooms: { $elemMatch: { kind: 'bed', $or: [ { size: { $gt: 20 } }, { view: true } ] } } }";
+        Assert.True(QueryTestHelpers.Matches(filter, "{ rooms: [ { kind: 'bed', size: 10, view: true } ] }"));
+        Assert.False(QueryTestHelpers.Matches(filter, "{ rooms: [ { kind: 'bed', size: 10 }, { kind: 'bath', view: true } ] }"));
+    }
+
+    [Fact]
+    public void Deeply_nested_logical_operators()
+    {
+        const string filter = "{ $and: [ { $or: [ { a: 1 }, { $nor: [ { b: 1 } ] } ] }, { c: { $not: { $lt: 0 } } } ] }";
+        Assert.True(QueryTestHelpers.Matches(filter, "{ a: 0, b: 0, c: 5 }"));
+        Assert.False(QueryTestHelpers.Matches(filter, "{ a: 0, b: 1, c: 5 }"));
+        Assert.False(QueryTestHelpers.Matches(filter, "{ a: 1, c: -1 }"));
+    }
+
+    [Fact]
+    public void Matching_is_repeatable_and_does_not_change_the_document()
+    {
+        var filter = NextLevel.EmbeddedMongo.Query.Filter.Parse(MongoDB.Bson.BsonDocument.Parse("{ 'a.b': { $gt: 1 } }"));
+        var document = MongoDB.Bson.BsonDocument.Parse("{ a: [ { b: 1 }, { b: 2 } ] }");
+        var before = MongoDB.Bson.BsonExtensionMethods.ToJson(document);
+        Assert.True(filter.Matches(document));
+        Assert.True(filter.Matches(document));
+        Assert.Equal(before, MongoDB.Bson.BsonExtensionMethods.ToJson(document));
+    }
+}

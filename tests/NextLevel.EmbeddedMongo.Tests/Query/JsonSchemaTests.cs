@@ -85,3 +85,60 @@ public class JsonSchemaTests
     [Fact]
     public void Unknown_bson_type_is_rejected() => Assert.Equal(2, ParseError("{ $jsonSchema: { bsonType: 'nope' } }").Code);
 }
+
+public class JsonSchemaObjectKeywordTests
+{
+    [Fact]
+    public void Additional_properties_schema_applies_to_undeclared_fields()
+    {
+        const string filter = "{ $jsonSchema: { properties: { a: { bsonType: 'int' } }, additionalProperties: { bsonType: 'string' } } }";
+        Assert.True(QueryTestHelpers.Matches(filter, "{ a: 1, b: 'x' }"));
+        Assert.False(QueryTestHelpers.Matches(filter, "{ a: 1, b: 2 }"));
+    }
+
+    [Fact]
+    public void Pattern_properties_validate_matching_names_and_count_as_declared()
+    {
+        const string filter = "{ $jsonSchema: { patternProperties: { '^n_': { bsonType: 'number' } }, additionalProperties: false } }";
+        Assert.True(QueryTestHelpers.Matches(filter, "{ n_a: 1, n_b: 2.5 }"));
+        Assert.False(QueryTestHelpers.Matches(filter, "{ n_a: 'x' }"));
+        Assert.False(QueryTestHelpers.Matches(filter, "{ other: 1 }"));
+    }
+
+    [Fact]
+    public void Min_and_max_properties()
+    {
+        Assert.False(QueryTestHelpers.Matches("{ $jsonSchema: { minProperties: 2 } }", "{ a: 1 }"));
+        Assert.False(QueryTestHelpers.Matches("{ $jsonSchema: { maxProperties: 1 } }", "{ a: 1, b: 2 }"));
+    }
+
+    [Fact]
+    public void Dependencies_require_companion_fields()
+    {
+        const string filter = "{ $jsonSchema: { dependencies: { card: ['billing'] } } }";
+        Assert.True(QueryTestHelpers.Matches(filter, "{ card: 1, billing: 'x' }"));
+        Assert.False(QueryTestHelpers.Matches(filter, "{ card: 1 }"));
+        Assert.True(QueryTestHelpers.Matches(filter, "{ other: 1 }"));
+    }
+
+    [Fact]
+    public void Tuple_items_with_additional_items_false()
+    {
+        const string filter = "{ $jsonSchema: { properties: { p: { items: [ { bsonType: 'string' }, { bsonType: 'int' } ], additionalItems: false } } } }";
+        Assert.True(QueryTestHelpers.Matches(filter, "{ p: ['a', 1] }"));
+        Assert.False(QueryTestHelpers.Matches(filter, "{ p: [1, 'a'] }"));
+        Assert.False(QueryTestHelpers.Matches(filter, "{ p: ['a', 1, 2] }"));
+    }
+
+    [Fact]
+    public void Required_with_duplicates_fails_to_parse() =>
+        Assert.Equal(9, QueryTestHelpers.ParseError("{ $jsonSchema: { required: ['a', 'a'] } }").Code);
+
+    [Fact]
+    public void Type_and_bsonType_together_fail_to_parse() =>
+        Assert.Equal(9, QueryTestHelpers.ParseError("{ $jsonSchema: { type: 'object', bsonType: 'object' } }").Code);
+
+    [Fact]
+    public void Min_length_counts_code_points() =>
+        Assert.True(QueryTestHelpers.Matches("{ $jsonSchema: { properties: { s: { maxLength: 2 } } } }", "{ s: 'é😀' }"));
+}

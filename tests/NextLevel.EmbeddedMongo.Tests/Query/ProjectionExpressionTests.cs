@@ -39,7 +39,7 @@ public class ProjectionExpressionTests
 
     [Fact]
     public void Expressions_are_not_allowed_in_exclusion_projections() =>
-        Assert.Equal(31253, Assert.Throws<MongoError>(() => Projection.Parse(BsonDocument.Parse("{ a: 0, b: '$c' }"))).Code);
+        Assert.Equal(31252, Assert.Throws<MongoError>(() => Projection.Parse(BsonDocument.Parse("{ a: 0, b: '$c' }"))).Code);
 
     [Fact]
     public void Id_can_be_computed() => Assert.Equal(Json("{ _id: 'x', a: 1 }"), Project("{ _id: '$k', a: 1 }", "{ _id: 1, a: 1, k: 'x' }"));

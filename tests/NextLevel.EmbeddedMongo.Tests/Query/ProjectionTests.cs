@@ -62,8 +62,8 @@ public class ProjectionTests
     [Fact]
     public void Path_collisions_are_rejected()
     {
-        Assert.Equal(31250, ErrorCode("{ a: 1, 'a.b': 1 }"));
-        Assert.Equal(31249, ErrorCode("{ 'a.b': 1, a: 1 }"));
+        Assert.Equal(31249, ErrorCode("{ a: 1, 'a.b': 1 }"));
+        Assert.Equal(31250, ErrorCode("{ 'a.b': 1, a: 1 }"));
     }
 
     [Fact]
@@ -97,7 +97,28 @@ public class ProjectionTests
     public void Slice_leaves_non_arrays_alone() => Assert.Equal(Json("{ _id: 1, a: 5 }"), Project("{ a: { $slice: 1 } }", "{ _id: 1, a: 5 }"));
 
     [Fact]
-    public void Slice_with_a_non_positive_limit_is_rejected() => Assert.Equal(2, ErrorCode("{ a: { $slice: [1, 0] } }"));
+    public void Slice_with_a_non_positive_limit_is_rejected() => Assert.Equal(31259, ErrorCode("{ a: { $slice: [1, 0] } }"));
+
+    [Theory]
+    [InlineData("{ a: { $slice: [1] } }", 31272)]
+    [InlineData("{ a: { $slice: ['x', 1] } }", 31257)]
+    [InlineData("{ a: { $slice: [1, 'x'] } }", 31258)]
+    [InlineData("{ a: { $slice: 'x' } }", 31273)]
+    public void Malformed_slice_is_rejected(string projection, int code) => Assert.Equal(code, ErrorCode(projection));
+
+    [Fact]
+    public void Id_inclusion_makes_an_inclusion_projection() => Assert.Equal(31254, ErrorCode("{ _id: 1, a: 0 }"));
+
+    [Fact]
+    public void ElemMatch_with_an_exclusion_keeps_other_fields() =>
+        Assert.Equal(Json("{ _id: 1, b: 2, a: [ { k: 1 } ] }"), Project("{ a: { $elemMatch: { k: 1 } }, c: 0 }", "{ _id: 1, a: [ { k: 2 }, { k: 1 } ], b: 2, c: 3 }"));
+
+    [Fact]
+    public void Positional_and_elemMatch_cannot_be_combined()
+    {
+        Assert.Equal(31256, ErrorCode("{ a: { $elemMatch: { k: 1 } }, 'b.$': 1 }"));
+        Assert.Equal(31255, ErrorCode("{ 'b.$': 1, a: { $elemMatch: { k: 1 } } }"));
+    }
 
     [Fact]
     public void ElemMatch_returns_the_first_matching_element_after_other_fields() =>
@@ -110,7 +131,7 @@ public class ProjectionTests
         Assert.Equal(Json("{ _id: 1 }"), Project("{ rooms: { $elemMatch: { k: 'x' } } }", "{ _id: 1, rooms: [ { k: 'bath' } ], y: 2 }"));
 
     [Fact]
-    public void ElemMatch_on_a_nested_field_is_rejected() => Assert.Equal(2, ErrorCode("{ 'a.b': { $elemMatch: { x: 1 } } }"));
+    public void ElemMatch_on_a_nested_field_is_rejected() => Assert.Equal(31275, ErrorCode("{ 'a.b': { $elemMatch: { x: 1 } } }"));
 
     [Fact]
     public void Positional_projection_keeps_the_matched_element()
@@ -165,5 +186,16 @@ public class ProjectionTests
         projected["a"].AsBsonDocument["b"] = 99;
         Assert.Equal(1, document["a"]["b"].AsInt32);
         Assert.Equal(2, document["a"]["c"].AsInt32);
+    }
+}
+
+public class ProjectionElemMatchTests
+{
+    [Fact]
+    public void ElemMatch_projection_accepts_the_operator_form()
+    {
+        var projected = Projection.Parse(BsonDocument.Parse("{ scores: { $elemMatch: { $gt: 80 } } }"))
+            .Apply(BsonDocument.Parse("{ _id: 1, scores: [70, 85, 90] }"));
+        Assert.Equal(BsonDocument.Parse("{ _id: 1, scores: [85] }").ToJson(), projected.ToJson());
     }
 }

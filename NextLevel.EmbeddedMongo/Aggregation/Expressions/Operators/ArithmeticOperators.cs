@@ -176,7 +176,7 @@ internal static class ArithmeticOperators
     {
         if (ExprValues.IsNullish(value)) return BsonNull.Value;
         var d = Numeric.ToDouble(RequireNumber(name, value!));
-        if (!(d > 0)) throw MongoError.Location(code, $"{name}'s argument must be a positive number, but is {FormatNumber(value!)}");
+        if (!(d > 0) && !double.IsNaN(d)) throw MongoError.Location(code, $"{name}'s argument must be a positive number, but is {FormatNumber(value!)}");
         return Real(name, value, function);
     }
 

@@ -11,7 +11,7 @@ internal static class ArrayOperators
     {
         table["$size"] = Args.Unary((_, v) => v is BsonArray a
             ? a.Count
-            : throw MongoError.Location(17124, $"The argument to $size must be an array. Type of argument was: {ExprValues.TypeName(v)}"));
+            : throw MongoError.Location(17124, $"The argument to $size must be an array, but was of type: {ExprValues.TypeName(v)}"));
         table["$arrayElemAt"] = Args.Fixed(2, v => ElementAt("$arrayElemAt", v[0], v[1]));
         table["$first"] = Args.Unary((n, v) => FirstOrLast(n, v, first: true));
         table["$last"] = Args.Unary((n, v) => FirstOrLast(n, v, first: false));
@@ -79,7 +79,6 @@ internal static class ArrayOperators
 
     private static BsonValue? FirstOrLast(string name, BsonValue? value, bool first)
     {
-        if (value is null) return null;
         if (ExprValues.IsNullish(value)) return BsonNull.Value;
         if (value is not BsonArray items)
             throw MongoError.Location(28689, $"{name}'s argument must be an array, but is {ExprValues.TypeName(value)}");

@@ -1,0 +1,70 @@
+using MongoDB.Bson;
+using NextLevel.EmbeddedMongo.Query;
+using NextLevel.EmbeddedMongo.Storage;
+
+namespace NextLevel.EmbeddedMongo.Engine.Queries;
+
+/// <summary>
+/// A find-shaped query (filter, sort, skip, limit, projection) run over stored documents.
+/// Without a projection the stored bytes are returned as they are (<see cref="RawBsonDocument"/>), so a reply
+/// never re-serialises what it did not change; an empty filter without sort or projection does not even
+/// deserialise. Results stream lazily unless a sort needs them all. Immutable; safe to run from several threads.
+/// </summary>
+internal sealed class DocumentQuery
+{
+    public required Filter Filter { get; init; }
+
+    /// <summary>True when the filter is <c>{}</c>: every candidate matches without being read.</summary>
+    public bool MatchesEverything { get; init; }
+
+    public SortSpec? Sort { get; init; }
+
+    public Projection? Projection { get; init; }
+
+    public long Skip { get; init; }
+
+    /// <summary>Maximum number of documents (positive), or null for all.</summary>
+    public long? Limit { get; init; }
+
+    public IEnumerable<BsonDocument> Run(IEnumerable<StoredDocument> source)
+    {
+        if (MatchesEverything && Sort is null && Projection is null)
+            return Page(source).Select(stored => (BsonDocument)new RawBsonDocument(stored.Bytes));
+
+        var matches = Matches(source);
+        if (Sort is not null) matches = SortMatches(matches);
+        return Page(matches).Select(Output);
+    }
+
+    /// <summary>The matching documents with their stored form, unsorted, for writes that modify them.</summary>
+    public IEnumerable<Match> Matches(IEnumerable<StoredDocument> source)
+    {
+        foreach (var stored in source)
+        {
+            var document = stored.ToBsonDocument();
+            var details = new MatchDetails();
+            if (Filter.Matches(document, details)) yield return new Match(stored, document, details);
+        }
+    }
+
+    /// <summary>A stable sort: documents that compare equal keep their candidate order.</summary>
+    public IEnumerable<Match> SortMatches(IEnumerable<Match> matches)
+    {
+        if (Sort is null) return matches;
+        var sort = Sort;
+        return matches.OrderBy(m => m.Document, sort);
+    }
+
+    private IEnumerable<T> Page<T>(IEnumerable<T> items)
+    {
+        if (Skip > 0) items = items.Skip((int)Math.Min(Skip, int.MaxValue));
+        if (Limit is > 0) items = items.Take((int)Math.Min(Limit.Value, int.MaxValue));
+        return items;
+    }
+
+    private BsonDocument Output(Match match) =>
+        Projection is null ? new RawBsonDocument(match.Stored.Bytes) : Projection.Apply(match.Document, match.Details);
+
+    /// <summary>A document that passed the filter, with the array position it matched at (for positional $).</summary>
+    internal sealed record Match(StoredDocument Stored, BsonDocument Document, MatchDetails Details);
+}
