@@ -34,7 +34,7 @@ internal static class IndexSpecParser
         if (spec.TryGetValue("v", out var version) && (!version.IsNumeric || version.ToDouble() is not (1 or 2)))
             throw IndexErrors.CannotCreateIndex($"Invalid index specification {spec.ToJson()}; cannot create an index with v={version}");
 
-        var isText = key.Values.Any(IndexErrors.IsTextKeyValue);
+        var isText = key.Values.Any(IndexKeyPattern.IsTextValue);
         var name = spec.TryGetValue("name", out var nameValue) ? RequireString(nameValue, "name") : DefaultName(key);
         if (name.Length == 0) throw IndexErrors.CannotCreateIndex("The index name cannot be empty");
 
@@ -144,7 +144,7 @@ internal static class IndexSpecParser
         var weights = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var element in key)
         {
-            if (IndexErrors.IsTextKeyValue(element.Value)) weights[element.Name] = 1;
+            if (IndexKeyPattern.IsTextValue(element.Value)) weights[element.Name] = 1;
         }
         if (spec.TryGetValue("weights", out var given))
         {
