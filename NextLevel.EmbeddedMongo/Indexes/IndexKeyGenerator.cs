@@ -22,7 +22,6 @@ internal sealed class IndexKeyGenerator(IndexKeyPattern pattern, IComparer<objec
         var fieldCount = pattern.Paths.Length;
         var perField = new List<BsonValue>[fieldCount];
         string? arrayPath = null;
-        string? arrayField = null;
         var multikey = false;
         var allMissing = true;
 
@@ -40,10 +39,9 @@ internal sealed class IndexKeyGenerator(IndexKeyPattern pattern, IComparer<objec
                 if (arrayPath is not null && arrayPath != fieldArrayPath)
                 {
                     throw new MongoError(CannotIndexParallelArrays, "CannotIndexParallelArrays",
-                        $"cannot index parallel arrays [{fieldArrayPath}] [{arrayField}]");
+                        $"cannot index parallel arrays [{fieldArrayPath}] [{arrayPath}]");
                 }
                 arrayPath = fieldArrayPath;
-                arrayField = fieldArrayPath;
             }
             perField[field] = values;
         }

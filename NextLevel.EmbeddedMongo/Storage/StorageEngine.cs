@@ -95,6 +95,7 @@ public sealed partial class StorageEngine : IAsyncDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        _journal?.ThrowIfFailed();
         T result = default!;
         ExceptionDispatchInfo? failure = null;
         long lastLsn;
