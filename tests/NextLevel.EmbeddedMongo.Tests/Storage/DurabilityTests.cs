@@ -184,6 +184,19 @@ public sealed class DurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task Restarts_without_writes_do_not_pile_up_journal_files()
+    {
+        await using (var engine = await OpenAsync()) await engine.InsertAsync("people", new BsonDocument("_id", 1));
+        for (var i = 0; i < 3; i++)
+        {
+            await using var engine = await OpenAsync();
+        }
+        Assert.True(_directory.Journals.Length <= 2, string.Join(", ", _directory.Journals.Select(Path.GetFileName)));
+        await using var reopened = await OpenAsync();
+        Assert.Single(reopened.All("people"));
+    }
+
+    [Fact]
     public async Task Second_engine_on_the_same_directory_is_refused()
     {
         await using var engine = await OpenAsync();
