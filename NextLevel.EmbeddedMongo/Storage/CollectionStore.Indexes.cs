@@ -48,7 +48,8 @@ public sealed partial class CollectionStore
         var multikey = false;
         foreach (var stored in _records.WalkAll(forward: true))
         {
-            var keys = index.KeysOf(stored.ToBsonDocument());
+            BsonDocument? document = null;
+            var keys = index.KeysOf(stored, ref document);
             multikey |= keys.IsMultikey;
             foreach (var key in keys.Keys) entries.Add(new IndexEntry(key, stored.Id.Value));
         }

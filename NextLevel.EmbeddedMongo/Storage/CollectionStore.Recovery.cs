@@ -1,3 +1,4 @@
+using MongoDB.Bson;
 using NextLevel.EmbeddedMongo.Indexes;
 
 namespace NextLevel.EmbeddedMongo.Storage;
@@ -42,7 +43,8 @@ public sealed partial class CollectionStore
     }
 
     /// <summary>
-    /// Rebuilds every index from the documents (recovery), deserialising each document once. Key extraction runs on
+    /// Rebuilds every index from the documents (recovery), reading keys from the BSON bytes where possible and
+    /// deserialising a document at most once. Key extraction runs on
     /// slices of the documents in parallel, then each index sorts its entries once, indexes side by side.
     /// </summary>
     internal void RebuildIndexes()
@@ -62,10 +64,10 @@ public sealed partial class CollectionStore
             for (var position = from; position < to; position++)
             {
                 var stored = documents[position];
-                var document = stored.ToBsonDocument();
+                BsonDocument? document = null;
                 for (var i = 0; i < maintained.Length; i++)
                 {
-                    var keys = maintained[i].KeysOf(document);
+                    var keys = maintained[i].KeysOf(stored, ref document);
                     multikey[slice, i] |= keys.IsMultikey;
                     foreach (var key in keys.Keys) entries[slice, i].Add(new IndexEntry(key, stored.Id.Value));
                 }

@@ -107,7 +107,7 @@ public sealed partial class CollectionStore
         var existing = Get(recordId) ?? throw new MongoError(ErrorCode.NoSuchKey, $"Record {recordId} does not exist in {FullName}.");
         var newKeys = KeysOf(document);
         CheckUnique(newKeys, recordId);
-        var oldKeys = KeysOf(existing.ToBsonDocument());
+        var oldKeys = KeysOf(existing);
 
         var stored = new StoredDocument(existing.Id, bytes);
         _records.Update(stored);
@@ -124,7 +124,7 @@ public sealed partial class CollectionStore
     {
         var existing = Get(recordId);
         if (existing is null) return false;
-        var oldKeys = KeysOf(existing.ToBsonDocument());
+        var oldKeys = KeysOf(existing);
         _records.Remove(existing);
         DataSize -= existing.Bytes.Length;
         for (var i = 0; i < _indexes.Count; i++) _indexes[i].Remove(oldKeys[i], recordId);
@@ -135,6 +135,14 @@ public sealed partial class CollectionStore
     {
         var keys = new DocumentKeys[_indexes.Count];
         for (var i = 0; i < _indexes.Count; i++) keys[i] = _indexes[i].KeysOf(document);
+        return keys;
+    }
+
+    private DocumentKeys[] KeysOf(StoredDocument stored)
+    {
+        BsonDocument? document = null;
+        var keys = new DocumentKeys[_indexes.Count];
+        for (var i = 0; i < _indexes.Count; i++) keys[i] = _indexes[i].KeysOf(stored, ref document);
         return keys;
     }
 

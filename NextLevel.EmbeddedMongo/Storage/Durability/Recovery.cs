@@ -32,7 +32,9 @@ internal static class Recovery
 
         for (var i = 0; i < journals.Count; i++)
         {
-            var (_, path) = journals[i];
+            var (generation, path) = journals[i];
+            // Generations before the checkpoint's hold only records it already contains (kept as a fallback).
+            if (generation < checkpointGeneration) continue;
             var (complete, applied, empty) = ReplayJournal(fileSystem, path, replayer, ref lastLsn, log);
             replayed += applied;
             // Each start opens a new generation; one that never received a record is removed so they do not pile up.
