@@ -1,2 +1,0 @@
-// Entry point: owned by the Conformance part (unified-format CRUD spec runner).
-return 1;
