@@ -123,7 +123,9 @@ internal readonly record struct FieldInterval(IndexBound Low, IndexBound High)
         return position != 0 ? position : end.Inclusive ? 0 : 1;
     }
 
-    public override string ToString() => (Low.Inclusive ? "[" : "(") + Low + ", " + High + (High.Inclusive ? "]" : ")");
+    /// <summary>As explain shows bounds: <c>[5, inf.0]</c>, <c>(5, 10)</c>; type edges print as inclusive.</summary>
+    public override string ToString() =>
+        (Low.Inclusive || Low.Kind != BoundKind.Value ? "[" : "(") + Low + ", " + High + (High.Inclusive || High.Kind != BoundKind.Value ? "]" : ")");
 
     private static IndexBound Later(IndexBound x, IndexBound y)
     {

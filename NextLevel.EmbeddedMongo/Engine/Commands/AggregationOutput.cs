@@ -89,6 +89,7 @@ public sealed partial class MongoEngine
                 continue;
             }
 
+            if (merge.WhenMatched == MergeWhenMatched.Fail) throw MergeDuplicate(merge, match);
             var resolved = merge.ResolveMatched(existing.Document, incoming);
             if (ReferenceEquals(resolved, existing.Document)) continue;
             var updated = DocumentRules.KeepId(existing.Document, resolved);
@@ -110,6 +111,21 @@ public sealed partial class MongoEngine
             filter.Add(field, new BsonDocument("$eq", value));
         }
         return filter;
+    }
+
+    /// <summary>whenMatched "fail" reports the match as the duplicate key error MongoDB raises for it.</summary>
+    private static MongoError MergeDuplicate(MergeStage merge, BsonDocument match)
+    {
+        var keyPattern = new BsonDocument();
+        var keyValue = new BsonDocument();
+        foreach (var element in match)
+        {
+            keyPattern.Add(element.Name, 1);
+            keyValue.Add(element.Name, element.Value["$eq"]);
+        }
+        return new MongoError(ErrorCode.DuplicateKey,
+            $"E11000 duplicate key error collection: {merge.Database}.{merge.Collection} dup key: {keyValue}",
+            new BsonDocument { { "keyPattern", keyPattern }, { "keyValue", keyValue } });
     }
 
     private static bool HasUniqueIndexOn(CollectionStore collection, IReadOnlyList<string> fields) =>

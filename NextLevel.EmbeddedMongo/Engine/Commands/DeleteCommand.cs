@@ -12,7 +12,7 @@ public sealed partial class MongoEngine
         var collectionName = command.CollectionName(context.Database);
         var statements = command.RequiredArray("deletes");
         var ordered = command.OptionalBool("ordered", defaultValue: true);
-        var variables = command.LetVariables();
+        var variables = command.LetVariables(Time.GetUtcNow().UtcDateTime);
 
         var (deleted, writeErrors) = await Storage.WriteAsync(writer =>
         {

@@ -45,7 +45,8 @@ public sealed partial class MongoEngine
         var reply = ExplainReply(context.Database, collectionName, request.Filter, winningPlan);
         if (verbosity != "queryPlanner")
         {
-            var query = request.ToQuery(snapshot.FilterOptions(find.LetVariables(), Time.GetUtcNow().UtcDateTime), snapshot.ProvidesSort);
+            var now = Time.GetUtcNow().UtcDateTime;
+            var query = request.ToQuery(snapshot.FilterOptions(find.LetVariables(now), now), snapshot.ProvidesSort);
             var watch = Stopwatch.StartNew();
             var returned = query.Run(snapshot.Documents).LongCount();
             reply.Add("executionStats", ExecutionStats(returned, watch.ElapsedMilliseconds, snapshot, winningPlan));
@@ -81,7 +82,8 @@ public sealed partial class MongoEngine
         long? returned = null;
         if (verbosity != "queryPlanner" && snapshot is not null)
         {
-            var filter = Filter.Parse(request.LeadingMatch, snapshot.FilterOptions(aggregate.LetVariables(), Time.GetUtcNow().UtcDateTime));
+            var now = Time.GetUtcNow().UtcDateTime;
+            var filter = Filter.Parse(request.LeadingMatch, snapshot.FilterOptions(aggregate.LetVariables(now), now));
             returned = new DocumentQuery { Filter = filter }.Matches(snapshot.Documents).LongCount();
         }
         var reply = AggregateExplain(context.Database, request, snapshot, verbosity, returned);

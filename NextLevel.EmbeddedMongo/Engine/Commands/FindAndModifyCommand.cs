@@ -25,7 +25,7 @@ public sealed partial class MongoEngine
         var upsert = command.OptionalBool("upsert");
         var bypassValidation = command.OptionalBool("bypassDocumentValidation");
         var hint = command.GetValue("hint", BsonNull.Value);
-        var variables = command.LetVariables();
+        var variables = command.LetVariables(Time.GetUtcNow().UtcDateTime);
         CommandArguments.RequireSimpleCollation(command.GetValue("collation", BsonNull.Value));
         var hasUpdate = command.TryGetValue("update", out var updateValue) && !updateValue.IsBsonNull;
 

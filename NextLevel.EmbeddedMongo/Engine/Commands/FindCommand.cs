@@ -15,7 +15,8 @@ public sealed partial class MongoEngine
 
         var snapshot = Storage.Read(reader =>
             CollectionSnapshot.Capture(reader.Collection(context.Database, collectionName), request.Filter, request.Sort, request.Hint));
-        var query = request.ToQuery(snapshot.FilterOptions(command.LetVariables(), Time.GetUtcNow().UtcDateTime), snapshot.ProvidesSort);
+        var now = Time.GetUtcNow().UtcDateTime;
+        var query = request.ToQuery(snapshot.FilterOptions(command.LetVariables(now), now), snapshot.ProvidesSort);
 
         var (batch, cursorId) = Cursors.Open(
             context.Database, collectionName, context, SessionIdOf(command), query.Run(snapshot.Documents),

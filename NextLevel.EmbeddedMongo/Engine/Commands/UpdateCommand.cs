@@ -19,7 +19,13 @@ public sealed partial class MongoEngine
         var statements = command.RequiredArray("updates");
         var ordered = command.OptionalBool("ordered", defaultValue: true);
         var bypassValidation = command.OptionalBool("bypassDocumentValidation");
-        var variables = command.LetVariables();
+        var variables = command.LetVariables(Time.GetUtcNow().UtcDateTime);
+        // Like MongoDB's command parser, an unknown statement field fails the whole command before any write.
+        foreach (var field in statements.OfType<BsonDocument>().SelectMany(s => s.Names))
+        {
+            if (!UpdateStatementFields.Contains(field))
+                throw MongoError.Location(40415, $"BSON field 'update.updates.{field}' is an unknown field.");
+        }
 
         var result = await Storage.WriteAsync(writer =>
         {
@@ -45,6 +51,12 @@ public sealed partial class MongoEngine
         if (result.Upserted.Count > 0) extra.Add("upserted", result.Upserted);
         return WriteReply(result.Matched, result.WriteErrors, extra);
     }
+
+    /// <summary>Fields of an update statement in MongoDB 7.0 (a statement-level <c>sort</c> arrived in 8.0).</summary>
+    private static readonly HashSet<string> UpdateStatementFields = new(StringComparer.Ordinal)
+    {
+        "q", "u", "c", "upsert", "multi", "arrayFilters", "hint", "collation", "upsertSupplied", "sampleId",
+    };
 
     private void ApplyUpdateStatement(
         StorageWriter writer, string database, string collectionName, BsonDocument statement, int index,

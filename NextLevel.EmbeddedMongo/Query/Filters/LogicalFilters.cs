@@ -11,7 +11,12 @@ internal sealed class AndFilter(IReadOnlyList<Filter> children) : Filter
     {
         foreach (var child in _children)
         {
-            if (!child.Matches(document, details)) return false;
+            if (!child.Matches(document, details))
+            {
+                // A position recorded by an earlier clause must not leak into another $or branch that matches.
+                if (details is not null) details.ArrayIndex = null;
+                return false;
+            }
         }
         return true;
     }

@@ -26,6 +26,9 @@ internal sealed class ComparisonTest : ValueTest
 
     public override bool Test(BsonValue? value, ref int arrayPosition)
     {
+        // Integers against an integer bound (counts, scores, amounts) skip the general comparison.
+        if (value is BsonInt32 int32 && _bound is BsonInt32 boundInt32) return Holds(int32.Value.CompareTo(boundInt32.Value));
+
         var rank = BsonTypeOrder.RankOf(value);
         if (rank != _rank && _rank is not (BsonTypeRank.MinKey or BsonTypeRank.MaxKey)) return false;
 
@@ -34,7 +37,11 @@ internal sealed class ComparisonTest : ValueTest
             return _boundIsNaN && IsNaN(value!) && _operator is ComparisonOperator.GreaterThanOrEqual or ComparisonOperator.LessThanOrEqual;
         }
 
-        var comparison = BsonValueComparer.Instance.Compare(value, _bound);
+        return Holds(BsonValueComparer.Instance.Compare(value, _bound));
+    }
+
+    private bool Holds(int comparison)
+    {
         return _operator switch
         {
             ComparisonOperator.GreaterThan => comparison > 0,

@@ -32,7 +32,8 @@ internal sealed class ProjectionNode
 
     public Expr? Expression { get; init; }
 
-    public int SliceSkip { get; init; }
+    /// <summary>Elements to skip (negative: from the end) in the <c>[skip, limit]</c> form; null in the single-number form.</summary>
+    public int? SliceSkip { get; init; }
 
     public int SliceLimit { get; init; }
 
@@ -66,7 +67,7 @@ internal sealed class ProjectionNode
     {
         int start;
         int count;
-        if (SliceSkip == int.MinValue)
+        if (SliceSkip is not { } skip)
         {
             // Single-number form: a positive limit takes from the front, a negative one from the back.
             if (SliceLimit >= 0)
@@ -76,13 +77,13 @@ internal sealed class ProjectionNode
             }
             else
             {
-                count = Math.Min(-(long)SliceLimit, array.Count) is var c ? (int)c : 0;
+                count = (int)Math.Min(-(long)SliceLimit, array.Count);
                 start = array.Count - count;
             }
         }
         else
         {
-            start = SliceSkip >= 0 ? (int)Math.Min(SliceSkip, array.Count) : (int)Math.Max(0, array.Count + (long)SliceSkip);
+            start = skip >= 0 ? Math.Min(skip, array.Count) : (int)Math.Max(0, array.Count + (long)skip);
             count = (int)Math.Min(SliceLimit, (long)array.Count - start);
         }
         var result = new BsonArray(count);

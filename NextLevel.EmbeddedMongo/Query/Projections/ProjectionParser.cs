@@ -150,14 +150,14 @@ internal sealed class ProjectionParser(FilterOptions options)
         switch (argument)
         {
             case BsonInt32 or BsonInt64 or BsonDouble or BsonDecimal128:
-                return new ProjectionNode(ProjectionAction.Slice) { SliceSkip = int.MinValue, SliceLimit = ToInt(argument) };
+                return new ProjectionNode(ProjectionAction.Slice) { SliceLimit = ToInt(argument) };
             case BsonArray array:
                 if (array.Count != 2) throw MongoError.Location(31272, "$slice array argument should be of form [skip, limit]");
                 if (!array[0].IsNumeric) throw MongoError.Location(31257, $"$slice expects the skip argument to be a number, got {array[0].BsonType}");
                 if (!array[1].IsNumeric) throw MongoError.Location(31258, $"$slice expects the limit argument to be a number, got {array[1].BsonType}");
                 var limit = ToInt(array[1]);
                 if (limit <= 0) throw MongoError.Location(31259, $"$slice limit must be positive, got {limit}");
-                return new ProjectionNode(ProjectionAction.Slice) { SliceSkip = Math.Max(ToInt(array[0]), int.MinValue + 1), SliceLimit = limit };
+                return new ProjectionNode(ProjectionAction.Slice) { SliceSkip = ToInt(array[0]), SliceLimit = limit };
             default:
                 throw MongoError.Location(31273, "$slice only supports numbers and [skip, limit] arrays");
         }

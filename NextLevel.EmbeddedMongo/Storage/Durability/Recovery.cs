@@ -90,12 +90,22 @@ internal static class Recovery
                 }
                 var lsn = record["lsn"].ToInt64();
                 if (lsn <= lastLsn) continue;
-                replayer.Apply(record);
+                try
+                {
+                    replayer.Apply(record);
+                }
+                catch (Exception ex) when (ex is InvalidDataException or Engine.MongoError or KeyNotFoundException or InvalidCastException or InvalidOperationException)
+                {
+                    // A record that does not fit the recovered state cannot be trusted, nor can anything after it.
+                    log?.Invoke($"Recovery: journal record LSN {lsn} in {Path.GetFileName(path)} cannot be applied ({ex.Message}).");
+                    tornAt = reader.Position - RecordFraming.HeaderSize - payload.Length;
+                    break;
+                }
                 lastLsn = lsn;
                 applied++;
             }
         }
-        log?.Invoke($"Recovery: {Path.GetFileName(path)} ends in a torn record at offset {tornAt}; discarding {length - tornAt} bytes.");
+        log?.Invoke($"Recovery: {Path.GetFileName(path)} is cut at offset {tornAt} (torn or unusable record); discarding {length - tornAt} bytes.");
         fileSystem.Truncate(path, tornAt);
         return (false, applied);
     }

@@ -164,4 +164,20 @@ public sealed class FindCommandTests(EmbeddedServerFixture fixture) : IClassFixt
         Assert.Equal(["a", "b", "c"], values);
         Assert.Equal(2, count["n"].ToInt32());
     }
+
+    [Fact]
+    public async Task Let_values_are_constant_expressions_usable_in_expr()
+    {
+        var collection = _database.GetCollection<BsonDocument>("let");
+        await collection.InsertManyAsync([new BsonDocument { { "_id", 1 }, { "tag", "$special" } }, new BsonDocument { { "_id", 2 }, { "tag", "plain" } }]);
+
+        var reply = await fixture.RunCommandAsync(Database, new BsonDocument
+        {
+            { "find", "let" },
+            { "filter", new BsonDocument("$expr", new BsonDocument("$eq", new BsonArray { "$tag", "$$wanted" })) },
+            { "let", new BsonDocument("wanted", new BsonDocument("$literal", "$special")) },
+        });
+
+        Assert.Equal(1, reply["cursor"]["firstBatch"].AsBsonArray.Single()["_id"].AsInt32);
+    }
 }

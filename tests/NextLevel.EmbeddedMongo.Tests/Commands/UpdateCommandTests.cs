@@ -167,4 +167,30 @@ public sealed class UpdateCommandTests(EmbeddedServerFixture fixture) : IClassFi
 
         Assert.Equal(new BsonArray { 1, 0, 0 }, (await collection.Find(new BsonDocument("_id", 1)).SingleAsync())["a"]);
     }
+
+    [Fact]
+    public async Task Unknown_statement_field_fails_the_whole_command_before_writing()
+    {
+        var collection = await SeedAsync("unknown_field", new BsonDocument { { "_id", 1 }, { "n", 1 } });
+
+        var error = await Assert.ThrowsAsync<MongoCommandException>(() => _database.RunCommandAsync<BsonDocument>(new BsonDocument
+        {
+            { "update", "unknown_field" },
+            { "updates", new BsonArray { new BsonDocument { { "q", new BsonDocument() }, { "u", new BsonDocument("$set", new BsonDocument("n", 2)) }, { "sort", new BsonDocument("_id", 1) } } } },
+        }));
+
+        Assert.Equal(40415, error.Code);
+        Assert.Equal(1, (await collection.Find(FilterDefinition<BsonDocument>.Empty).SingleAsync())["n"].AsInt32);
+    }
+
+    [Fact]
+    public async Task Pipeline_update_computes_from_the_document()
+    {
+        var collection = await SeedAsync("pipeline_update", new BsonDocument { { "_id", 1 }, { "a", 2 }, { "b", 3 } });
+
+        await collection.UpdateOneAsync(new BsonDocument("_id", 1),
+            new BsonDocumentStagePipelineDefinition<BsonDocument, BsonDocument>([new BsonDocument("$set", new BsonDocument("sum", new BsonDocument("$add", new BsonArray { "$a", "$b" })))]));
+
+        Assert.Equal(5, (await collection.Find(new BsonDocument("_id", 1)).SingleAsync())["sum"].ToInt32());
+    }
 }

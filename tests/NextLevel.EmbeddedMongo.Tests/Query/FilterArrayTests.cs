@@ -120,3 +120,10 @@ public class FilterArrayTests
         Assert.Equal(0, MatchedArrayIndex("{ name: 'x', 'items.qty': { $gte: 5 } }", "{ name: 'x', items: [ { qty: 5 }, { qty: 1 } ] }"));
     }
 }
+
+public class FilterArrayIndexTests
+{
+    [Fact]
+    public void A_failed_or_branch_does_not_leave_its_position_behind() =>
+        Assert.Null(QueryTestHelpers.MatchedArrayIndex("{ $or: [ { tags: 'b', x: 1 }, { y: 1 } ] }", "{ tags: ['a', 'b'], y: 1 }"));
+}
