@@ -42,7 +42,7 @@ public static class QueryPlanner
         {
             foreach (var index in collection.Indexes)
             {
-                if (!index.MaintainsEntries || index.Definition.Sparse || index.Definition.PartialFilterExpression is not null || index.Pattern.HasPositionalComponent)
+                if (!index.MaintainsEntries || index.Definition.Hidden || index.Definition.Sparse || index.Definition.PartialFilterExpression is not null || index.Pattern.HasPositionalComponent)
                     continue;
                 if (SortDirection(index, [], sortFields) is { } backward) return FullIndexWalk(collection, index, backward, providesSort: true);
             }
@@ -112,7 +112,7 @@ public static class QueryPlanner
     /// <summary>Sparse indexes lack documents without the fields, partial ones lack those failing their filter.</summary>
     private static bool IsUsable(IndexStore index, FieldPredicates predicates)
     {
-        if (!index.MaintainsEntries || index.Pattern.HasPositionalComponent) return false;
+        if (!index.MaintainsEntries || index.Pattern.HasPositionalComponent || index.Definition.Hidden) return false;
         if (index.Definition.PartialFilterExpression is { } partial && !IsImpliedBy(partial, predicates)) return false;
         return true;
     }
@@ -196,7 +196,8 @@ public static class QueryPlanner
             BsonType.Document => collection.FindIndexByKeyPattern(hint.AsBsonDocument),
             _ => throw MongoError.BadValue("hint must be a string or an object"),
         };
-        return index ?? throw MongoError.BadValue("hint provided does not correspond to an existing index");
+        // A hidden index cannot be hinted either.
+        return index is { Definition.Hidden: false } ? index : throw MongoError.BadValue("hint provided does not correspond to an existing index");
     }
 
     private sealed record IndexChoice(IndexStore Index, List<IReadOnlyList<FieldInterval>> Bounds, int Score, bool ProvidesSort)

@@ -157,6 +157,17 @@ public sealed class CollectionStore
         _indexes.Remove(index);
     }
 
+    /// <summary>collMod on an index: changes expireAfterSeconds and/or hidden; returns the new definition.</summary>
+    internal IndexDefinition ModifyIndex(string name, int? expireAfterSeconds, bool? hidden)
+    {
+        var index = FindIndex(name) ?? throw IndexErrors.IndexNotFound($"cannot find index {name} for ns {FullName}");
+        if (hidden is not null && index.Definition.IsIdIndex) throw new MongoError(ErrorCode.BadValue, "can't hide _id index");
+        if (expireAfterSeconds is not null && index.Definition.ExpireAfterSeconds is null)
+            throw new MongoError(ErrorCode.InvalidOptions, "no expireAfterSeconds field to update");
+        index.Redefine(index.Definition.With(expireAfterSeconds, hidden));
+        return index.Definition;
+    }
+
     /// <summary>Loads documents in record id order (checkpoint recovery); indexes are rebuilt afterwards in bulk.</summary>
     internal void LoadDocument(StoredDocument document)
     {

@@ -24,7 +24,7 @@ public sealed class IndexStore
         Entries = new SortedChunkList<IndexEntry>(Comparer);
     }
 
-    public IndexDefinition Definition { get; }
+    public IndexDefinition Definition { get; private set; }
 
     /// <summary>True once any document gave more than one key (or an array): such an index cannot provide a sort.</summary>
     public bool IsMultikey { get; private set; }
@@ -132,6 +132,9 @@ public sealed class IndexStore
 
     /// <summary>1 and 1.0 compare equal but must keep their own type (keyValue in duplicate key errors shows it).</summary>
     private static bool SameType(object x, object y) => ((BsonValue)x).BsonType == ((BsonValue)y).BsonType;
+
+    /// <summary>collMod: changes options that do not affect the entries (expireAfterSeconds, hidden).</summary>
+    internal void Redefine(IndexDefinition definition) => Definition = definition;
 
     internal void Clear()
     {

@@ -161,6 +161,8 @@ public sealed class DurabilityTests : IDisposable
                 writer.CreateIndex(orders, IndexDefinition.FromSpec(new BsonDocument("key", new BsonDocument("a", 1))));
                 writer.CreateIndex(orders, IndexDefinition.FromSpec(new BsonDocument("key", new BsonDocument("b", 1))));
                 writer.DropIndex(orders, "a_1");
+                writer.CreateIndex(orders, IndexDefinition.FromSpec(BsonDocument.Parse("{ key: { at: 1 }, expireAfterSeconds: 10 }")));
+                writer.ModifyIndex(orders, "at_1", expireAfterSeconds: 20, hidden: true);
                 writer.RenameCollection("shop", "orders", "shop", "invoices", dropTarget: false);
                 return 0;
             });
@@ -174,7 +176,9 @@ public sealed class DurabilityTests : IDisposable
             var invoices = Assert.Single(reader.Collections("shop"));
             Assert.Equal("invoices", invoices.Name);
             Assert.Equal("moderate", invoices.Options.ValidationLevel);
-            Assert.Equal(["_id_", "b_1"], invoices.Indexes.Select(index => index.Definition.Name));
+            Assert.Equal(["_id_", "b_1", "at_1"], invoices.Indexes.Select(index => index.Definition.Name));
+            Assert.Equal(20, invoices.FindIndex("at_1")!.Definition.ExpireAfterSeconds);
+            Assert.True(invoices.FindIndex("at_1")!.Definition.Hidden);
             return 0;
         });
     }
