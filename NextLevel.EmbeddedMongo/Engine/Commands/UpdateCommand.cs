@@ -8,6 +8,12 @@ namespace NextLevel.EmbeddedMongo.Engine;
 
 public sealed partial class MongoEngine
 {
+    /// <summary>Fields of an update statement in MongoDB 7.0 (a statement-level <c>sort</c> arrived in 8.0).</summary>
+    private static readonly HashSet<string> UpdateStatementFields = new(StringComparer.Ordinal)
+    {
+        "q", "u", "c", "upsert", "multi", "arrayFilters", "hint", "collation", "upsertSupplied", "sampleId",
+    };
+
     /// <summary>
     /// update: statements <c>{ q, u, upsert, multi, arrayFilters, hint, collation }</c>, applied in order in one
     /// write, replying <c>{ n, nModified, upserted: [{ index, _id }], writeErrors }</c>.
@@ -51,12 +57,6 @@ public sealed partial class MongoEngine
         if (result.Upserted.Count > 0) extra.Add("upserted", result.Upserted);
         return WriteReply(result.Matched, result.WriteErrors, extra);
     }
-
-    /// <summary>Fields of an update statement in MongoDB 7.0 (a statement-level <c>sort</c> arrived in 8.0).</summary>
-    private static readonly HashSet<string> UpdateStatementFields = new(StringComparer.Ordinal)
-    {
-        "q", "u", "c", "upsert", "multi", "arrayFilters", "hint", "collation", "upsertSupplied", "sampleId",
-    };
 
     private void ApplyUpdateStatement(
         StorageWriter writer, string database, string collectionName, BsonDocument statement, int index,
