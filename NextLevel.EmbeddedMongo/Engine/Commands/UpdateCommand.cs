@@ -77,8 +77,8 @@ public sealed partial class MongoEngine
         if (multi && update.IsReplacement)
             throw MongoError.FailedToParse("multi update is not supported for replacement-style update");
 
-        var matches = MatchingDocuments(collection, filter, filterSpec, statement.GetValue("hint", BsonNull.Value) is { IsBsonNull: false } hint ? hint : null);
-        if (!multi && matches.Count > 1) matches.RemoveRange(1, matches.Count - 1);
+        var hint = statement.GetValue("hint", BsonNull.Value);
+        var matches = MatchingDocuments(collection, filter, filterSpec, hint.IsBsonNull ? null : hint, multi ? null : 1);
 
         if (matches.Count == 0)
         {
