@@ -7,8 +7,8 @@ namespace NextLevel.EmbeddedMongo.Planner;
 
 /// <summary>
 /// Chooses how to read a collection for a filter, sort and hint. Rules, cheapest first: an index whose every field
-/// is pinned by equality and which is unique; then the index with the longest equality prefix, then one with a
-/// range on the next field; among equals, one that also provides the sort. Without a usable filter index, an index
+/// is pinned by equality and which is unique; then the index with the most equality fields in its bounded prefix,
+/// then <c>$in</c> fields, then a range; among equals, one that also provides the sort. Without a usable filter index, an index
 /// matching the sort (not multikey, not sparse or partial) is walked in order. Otherwise the collection is scanned.
 /// [Stateless - ThreadSafe] call under the engine lock and enumerate the plan under the same lock.
 /// </summary>
@@ -42,7 +42,7 @@ public static class QueryPlanner
         {
             foreach (var index in collection.Indexes)
             {
-                if (!index.MaintainsEntries || index.Definition.Sparse || index.Definition.PartialFilterExpression is not null || index.Pattern.HasPositionalComponent)
+                if (!index.MaintainsEntries || index.Definition.Hidden || index.Definition.Sparse || index.Definition.PartialFilterExpression is not null || index.Pattern.HasPositionalComponent)
                     continue;
                 if (SortDirection(index, [], sortFields) is { } backward) return FullIndexWalk(collection, index, backward, providesSort: true);
             }
@@ -112,7 +112,7 @@ public static class QueryPlanner
     /// <summary>Sparse indexes lack documents without the fields, partial ones lack those failing their filter.</summary>
     private static bool IsUsable(IndexStore index, FieldPredicates predicates)
     {
-        if (!index.MaintainsEntries || index.Pattern.HasPositionalComponent) return false;
+        if (!index.MaintainsEntries || index.Pattern.HasPositionalComponent || index.Definition.Hidden) return false;
         if (index.Definition.PartialFilterExpression is { } partial && !IsImpliedBy(partial, predicates)) return false;
         return true;
     }
@@ -125,12 +125,14 @@ public static class QueryPlanner
             conjunct.Path == condition.Path && BsonValueComparer.Instance.Equals(conjunct.Condition, condition.Condition)));
     }
 
+    /// <summary>Equality fields weigh most, then <c>$in</c> fields, then a range; a unique index pinned on every field wins outright.</summary>
     private static int Score(IndexStore index, List<IReadOnlyList<FieldInterval>> bounds)
     {
-        var points = bounds.TakeWhile(intervals => intervals.Count == 1 && intervals[0].IsPoint).Count();
+        var points = bounds.Count(intervals => intervals.Count == 1 && intervals[0].IsPoint);
+        var inLists = bounds.Count(intervals => intervals.Count > 1);
+        var hasRange = bounds.Count > points + inLists;
         var exactUnique = index.Definition.Unique && points == index.Pattern.Paths.Length;
-        var hasRange = bounds.Count > points;
-        return (exactUnique ? 10_000 : 0) + points * 100 + bounds.Count * 10 + (hasRange ? 5 : 0) - index.Pattern.Paths.Length;
+        return (exactUnique ? 10_000 : 0) + points * 100 + inLists * 60 + (hasRange ? 30 : 0) - index.Pattern.Paths.Length;
     }
 
     /// <summary>
@@ -177,7 +179,7 @@ public static class QueryPlanner
     }
 
     private static bool IsEmptyHint(BsonValue hint) =>
-        (hint.IsString && hint.AsString.Length == 0) || (hint.IsBsonDocument && hint.AsBsonDocument.ElementCount == 0);
+        hint.IsBsonNull || (hint.IsString && hint.AsString.Length == 0) || (hint.IsBsonDocument && hint.AsBsonDocument.ElementCount == 0);
 
     private static bool IsNaturalHint(BsonValue hint, out bool backward)
     {
@@ -196,7 +198,8 @@ public static class QueryPlanner
             BsonType.Document => collection.FindIndexByKeyPattern(hint.AsBsonDocument),
             _ => throw MongoError.BadValue("hint must be a string or an object"),
         };
-        return index ?? throw MongoError.BadValue("hint provided does not correspond to an existing index");
+        // A hidden index cannot be hinted either.
+        return index is { Definition.Hidden: false } ? index : throw MongoError.BadValue("hint provided does not correspond to an existing index");
     }
 
     private sealed record IndexChoice(IndexStore Index, List<IReadOnlyList<FieldInterval>> Bounds, int Score, bool ProvidesSort)

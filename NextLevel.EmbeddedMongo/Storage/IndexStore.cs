@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using NextLevel.EmbeddedMongo.Bson;
 using NextLevel.EmbeddedMongo.Indexes;
 using NextLevel.EmbeddedMongo.Query;
 
@@ -23,7 +24,7 @@ public sealed class IndexStore
         Entries = new SortedChunkList<IndexEntry>(Comparer);
     }
 
-    public IndexDefinition Definition { get; }
+    public IndexDefinition Definition { get; private set; }
 
     /// <summary>True once any document gave more than one key (or an array): such an index cannot provide a sort.</summary>
     public bool IsMultikey { get; private set; }
@@ -58,6 +59,19 @@ public sealed class IndexStore
         return keys;
     }
 
+    /// <summary>
+    /// The keys of a stored document, read from its bytes when possible; otherwise <paramref name="document"/> is
+    /// deserialised once (and kept for the caller's other indexes).
+    /// </summary>
+    internal DocumentKeys KeysOf(StoredDocument stored, ref BsonDocument? document)
+    {
+        if (!MaintainsEntries) return new DocumentKeys([], false, true);
+        if (document is null && Definition.PartialFilterExpression is null && KeyGenerator.TryGenerate(stored.Bytes, out var keys))
+            return Definition.Sparse && keys.AllFieldsMissing ? new DocumentKeys([], false, true) : keys;
+        document ??= stored.ToBsonDocument();
+        return KeysOf(document);
+    }
+
     /// <summary>The record other than <paramref name="self"/> that already holds <paramref name="key"/>, if any.</summary>
     internal long? FindOtherHolder(object key, long self)
     {
@@ -81,7 +95,13 @@ public sealed class IndexStore
     internal void Add(DocumentKeys keys, long recordId)
     {
         if (keys.IsMultikey) IsMultikey = true;
-        foreach (var key in keys.Keys) Entries.Add(new IndexEntry(key, recordId));
+        foreach (var key in keys.Keys)
+        {
+            var (hasBefore, before, hasAfter, after) = Entries.Neighbors(entry => Comparer.CompareKeys(entry.Key, key) < 0 ? -1 : 0);
+            var shared = hasAfter ? ShareValues(after.Key, key) : key;
+            if (hasBefore) shared = ShareValues(before.Key, shared);
+            Entries.Add(new IndexEntry(shared, recordId));
+        }
     }
 
     internal void Remove(DocumentKeys keys, long recordId)
@@ -93,9 +113,41 @@ public sealed class IndexStore
     internal void LoadEntries(List<IndexEntry> entries, bool multikey)
     {
         entries.Sort(Comparer);
+        for (var i = 1; i < entries.Count; i++)
+        {
+            var shared = ShareValues(entries[i - 1].Key, entries[i].Key);
+            if (!ReferenceEquals(shared, entries[i].Key)) entries[i] = new IndexEntry(shared, entries[i].RecordId);
+        }
         Entries.LoadSorted(entries);
         IsMultikey = multikey;
     }
+
+    /// <summary>
+    /// Reuses the value objects of a neighbouring entry's key where they are equal (low-cardinality fields such as a
+    /// status then cost one object per distinct value instead of one per document). Key values are never mutated.
+    /// </summary>
+    private object ShareValues(object neighbour, object key)
+    {
+        if (key is not BsonValue[] values)
+            return BsonValueComparer.Instance.Equals((BsonValue)neighbour, (BsonValue)key) && SameType(neighbour, key) ? neighbour : key;
+        var neighbourValues = (BsonValue[])neighbour;
+        var allEqual = true;
+        for (var field = 0; field < values.Length; field++)
+        {
+            if (ReferenceEquals(values[field], neighbourValues[field])) continue;
+            if (BsonValueComparer.Instance.Equals(values[field], neighbourValues[field]) && SameType(values[field], neighbourValues[field]))
+                values[field] = neighbourValues[field];
+            else
+                allEqual = false;
+        }
+        return allEqual ? neighbour : key;
+    }
+
+    /// <summary>1 and 1.0 compare equal but must keep their own type (keyValue in duplicate key errors shows it).</summary>
+    private static bool SameType(object x, object y) => ((BsonValue)x).BsonType == ((BsonValue)y).BsonType;
+
+    /// <summary>collMod: changes options that do not affect the entries (expireAfterSeconds, hidden).</summary>
+    internal void Redefine(IndexDefinition definition) => Definition = definition;
 
     internal void Clear()
     {

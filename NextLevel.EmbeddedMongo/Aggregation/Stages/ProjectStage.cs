@@ -117,7 +117,18 @@ internal sealed class ProjectStage : Stage
         foreach (var document in input)
         {
             context.Reset(document);
-            yield return runtime.Metadata.Carry(document, _tree.ApplyInclusion(document, context));
+            yield return runtime.Metadata.Carry(document, IdFirst(_tree.ApplyInclusion(document, context)));
         }
+    }
+
+    /// <summary>The projection executor always emits _id first, also when it is computed.</summary>
+    private static BsonDocument IdFirst(BsonDocument document)
+    {
+        var index = document.IndexOfName("_id");
+        if (index <= 0) return document;
+        var id = document[index];
+        document.RemoveAt(index);
+        document.InsertAt(0, new BsonElement("_id", id));
+        return document;
     }
 }

@@ -38,7 +38,10 @@ public sealed partial class MongoEngine
     [MongoCommand("killCursors")]
     private ValueTask<BsonDocument> KillCursorsAsync(CommandContext context, BsonDocument command, CancellationToken cancellationToken)
     {
-        var collectionName = command.CollectionName(context.Database);
+        // Not validated as a collection name: command cursors live in "$cmd.<command>" namespaces.
+        var target = command.GetElement(0).Value;
+        if (!target.IsString) throw CommandArguments.WrongType(command, "killCursors", target, "string");
+        var collectionName = target.AsString;
         var killed = new BsonArray();
         var notFound = new BsonArray();
         foreach (var id in command.RequiredArray("cursors"))

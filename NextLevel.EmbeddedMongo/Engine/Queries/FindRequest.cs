@@ -76,6 +76,7 @@ internal sealed class FindRequest
     public DocumentQuery ToQuery(FilterOptions options, bool presorted) => new()
     {
         Filter = Query.Filter.Parse(Filter, options),
+        MatchesEverything = Filter.ElementCount == 0,
         Sort = Sort is null || presorted ? null : SortSpec.Parse(Sort),
         Projection = Projection is null ? null : Query.Projection.Parse(Projection, options),
         Skip = Skip,

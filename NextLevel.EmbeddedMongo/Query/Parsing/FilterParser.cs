@@ -75,6 +75,12 @@ internal sealed partial class FilterParser
                     throw MongoError.FailedToParse($"{element.Name} must be an integer value of 1");
                 }
                 return element.Name == "$alwaysTrue" ? ConstantFilter.True : ConstantFilter.False;
+            case "$sampleRate":
+                if (!element.Value.IsNumeric || !(element.Value.ToDouble() is >= 0 and <= 1))
+                {
+                    throw MongoError.BadValue("numeric argument to $sampleRate must be in [0, 1]");
+                }
+                return new SampleRateFilter(element.Value.ToDouble());
             case "$where":
                 if (context == Context.ElemMatch) throw MongoError.BadValue("$where can only be applied to the top-level document");
                 throw MongoError.BadValue("$where is not supported: server-side JavaScript is disabled on this server");

@@ -124,3 +124,16 @@ public class TextScoreStageTests
         Assert.Equal(40218, PipelineTestKit.Fails("[{ $project: { s: { $meta: 'textScore' } } }]").Code);
     }
 }
+
+public class PipelineReuseTests
+{
+    [Fact]
+    public void Parsed_pipeline_runs_with_another_now_and_variables()
+    {
+        var pipeline = PipelineTestKit.Parse("[{ $set: { at: '$$NOW', v: '$$x' } }]");
+        var later = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var result = pipeline.Execute([new MongoDB.Bson.BsonDocument("_id", 1)], later,
+            new Dictionary<string, MongoDB.Bson.BsonValue> { ["x"] = 5 }).Single();
+        PipelineTestKit.Equal(["{ _id: 1, at: ISODate('2030-01-01T00:00:00Z'), v: 5 }"], [result]);
+    }
+}

@@ -151,4 +151,38 @@ public sealed class CollectionCommandTests(EmbeddedServerFixture fixture) : ICla
 
         Assert.Equal(59, error.Code);
     }
+
+    [Fact]
+    public async Task ListCollections_batches_continue_through_getMore_and_can_be_killed()
+    {
+        var database = fixture.Client.GetDatabase("collection_command_tests_many");
+        foreach (var name in Enumerable.Range(0, 7).Select(i => "c" + i)) await database.CreateCollectionAsync(name);
+
+        var all = await (await database.ListCollectionsAsync(new ListCollectionsOptions { BatchSize = 2 })).ToListAsync();
+        var reply = await database.RunCommandAsync<BsonDocument>(new BsonDocument { { "listCollections", 1 }, { "cursor", new BsonDocument("batchSize", 2) } });
+        var killed = await database.RunCommandAsync<BsonDocument>(new BsonDocument
+        {
+            { "killCursors", "$cmd.listCollections" },
+            { "cursors", new BsonArray { reply["cursor"]["id"] } },
+        });
+
+        Assert.Equal(7, all.Count);
+        Assert.Single(killed["cursorsKilled"].AsBsonArray);
+    }
+
+    [Fact]
+    public async Task Validate_recounts_index_keys_and_reports_a_valid_collection()
+    {
+        var collection = _database.GetCollection<BsonDocument>("validated_storage");
+        await collection.InsertManyAsync(Enumerable.Range(0, 5).Select(i => new BsonDocument { { "_id", i }, { "tags", new BsonArray { "a", "b" } } }));
+        await collection.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(new BsonDocument("tags", 1)));
+
+        var reply = await _database.RunCommandAsync<BsonDocument>(new BsonDocument("validate", "validated_storage"));
+        var missing = await Assert.ThrowsAsync<MongoCommandException>(() => _database.RunCommandAsync<BsonDocument>(new BsonDocument("validate", "nope")));
+
+        Assert.True(reply["valid"].AsBoolean);
+        Assert.Equal(5, reply["nrecords"].ToInt64());
+        Assert.Equal(10, reply["keysPerIndex"]["tags_1"].ToInt64());
+        Assert.Equal(26, missing.Code);
+    }
 }

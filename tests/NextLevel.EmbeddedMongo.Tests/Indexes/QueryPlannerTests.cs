@@ -227,6 +227,17 @@ public sealed class QueryPlannerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hidden_index_is_neither_planned_nor_hintable_but_still_unique()
+    {
+        await _engine.WriteAsync(writer => writer.ModifyIndex(writer.Collection("test", "leads")!, "email_1", expireAfterSeconds: null, hidden: true));
+        Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: 'lead1@example.com' }")).Summary);
+        Assert.Equal(2, Assert.Throws<MongoError>(() => Plan(new BsonDocument(), null, "email_1")).Code);
+        var duplicate = await Assert.ThrowsAsync<MongoError>(() => _engine.InsertAsync("leads", BsonDocument.Parse("{ email: 'lead1@example.com' }")));
+        Assert.Equal(11000, duplicate.Code);
+        Assert.True(_engine.Read(reader => reader.Collection("test", "leads")!.FindIndex("email_1")!.Definition.ToListIndexesDocument()["hidden"].AsBoolean));
+    }
+
+    [Fact]
     public void Indexed_lookup_cost_does_not_grow_with_collection_size()
     {
         var plan = Plan(BsonDocument.Parse("{ email: 'lead4999@example.com' }"));

@@ -49,9 +49,9 @@ internal sealed class ServerProcess : IDisposable
     }
 
     /// <summary>Starts the server and waits for its READY line; fails with its stderr if it exits first.</summary>
-    public static async Task<ServerProcess> StartAsync(string dataDirectory)
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, params string[] extraArgs)
     {
-        var server = Launch("--port", "0", "--dbpath", dataDirectory);
+        var server = Launch(["--port", "0", "--dbpath", dataDirectory, .. extraArgs]);
         var ready = await server._ready.Task.WaitAsync(StartTimeout);
         if (ready is null)
         {

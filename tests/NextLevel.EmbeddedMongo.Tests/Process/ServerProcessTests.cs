@@ -91,6 +91,21 @@ public sealed class ServerProcessTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(1, count);
     }
 
+    [Fact]
+    public async Task Verbose_logs_connection_events_to_stderr_without_document_contents()
+    {
+        using var server = await ServerProcess.StartAsync(_dataDirectory, "--verbose");
+        using (var client = NewClient(server))
+        {
+            await client.GetDatabase("crm").GetCollection<BsonDocument>("owners").InsertOneAsync(new BsonDocument { { "_id", 1 }, { "email", "secret-owner@example.com" } });
+        }
+
+        Assert.Equal(0, await server.TerminateAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("accepted from 127.0.0.1:", server.StandardError);
+        Assert.DoesNotContain("secret-owner", server.StandardError);
+        Assert.DoesNotContain("secret-owner", server.StandardOutput);
+    }
+
     [Theory]
     [InlineData("--bogus")]
     [InlineData("--port", "70000", "--dbpath", "x")]

@@ -126,3 +126,16 @@ public class FilterEvaluationTests
     public void Two_text_clauses_are_rejected() =>
         Assert.Equal(2, ParseError("{ $and: [ { $text: { $search: 'x' } }, { $text: { $search: 'y' } } ] }", TextIndex).Code);
 }
+
+public class FilterSampleRateTests
+{
+    [Fact]
+    public void Sample_rate_bounds_select_all_or_nothing()
+    {
+        Assert.True(QueryTestHelpers.Matches("{ $sampleRate: 1 }", "{ a: 1 }"));
+        Assert.False(QueryTestHelpers.Matches("{ $sampleRate: 0 }", "{ a: 1 }"));
+    }
+
+    [Fact]
+    public void Sample_rate_outside_zero_to_one_is_rejected() => Assert.Equal(2, QueryTestHelpers.ParseError("{ $sampleRate: 2 }").Code);
+}

@@ -161,6 +161,8 @@ public sealed class DurabilityTests : IDisposable
                 writer.CreateIndex(orders, IndexDefinition.FromSpec(new BsonDocument("key", new BsonDocument("a", 1))));
                 writer.CreateIndex(orders, IndexDefinition.FromSpec(new BsonDocument("key", new BsonDocument("b", 1))));
                 writer.DropIndex(orders, "a_1");
+                writer.CreateIndex(orders, IndexDefinition.FromSpec(BsonDocument.Parse("{ key: { at: 1 }, expireAfterSeconds: 10 }")));
+                writer.ModifyIndex(orders, "at_1", expireAfterSeconds: 20, hidden: true);
                 writer.RenameCollection("shop", "orders", "shop", "invoices", dropTarget: false);
                 return 0;
             });
@@ -174,9 +176,24 @@ public sealed class DurabilityTests : IDisposable
             var invoices = Assert.Single(reader.Collections("shop"));
             Assert.Equal("invoices", invoices.Name);
             Assert.Equal("moderate", invoices.Options.ValidationLevel);
-            Assert.Equal(["_id_", "b_1"], invoices.Indexes.Select(index => index.Definition.Name));
+            Assert.Equal(["_id_", "b_1", "at_1"], invoices.Indexes.Select(index => index.Definition.Name));
+            Assert.Equal(20, invoices.FindIndex("at_1")!.Definition.ExpireAfterSeconds);
+            Assert.True(invoices.FindIndex("at_1")!.Definition.Hidden);
             return 0;
         });
+    }
+
+    [Fact]
+    public async Task Restarts_without_writes_do_not_pile_up_journal_files()
+    {
+        await using (var engine = await OpenAsync()) await engine.InsertAsync("people", new BsonDocument("_id", 1));
+        for (var i = 0; i < 3; i++)
+        {
+            await using var engine = await OpenAsync();
+        }
+        Assert.True(_directory.Journals.Length <= 2, string.Join(", ", _directory.Journals.Select(Path.GetFileName)));
+        await using var reopened = await OpenAsync();
+        Assert.Single(reopened.All("people"));
     }
 
     [Fact]

@@ -77,4 +77,14 @@ public class PipelineUpdateTests
     [Fact]
     public void Pipeline_project_without_id_keeps_the_original_id() =>
         Yields("{_id: 1, a: 1, b: 2}", "[{$project: {_id: 0, b: 1}}]", "{_id: 1, b: 2}");
+
+    [Fact]
+    public void Unknown_stage_fails_to_parse() => Assert.NotEqual(0, FailsToParse("[{$nope: {}}]").Code);
+
+    [Fact]
+    public void Lookup_stage_is_not_allowed_in_an_update()
+    {
+        var error = FailsToParse("[{$lookup: {from: 'x', localField: 'a', foreignField: 'b', as: 'c'}}]");
+        HasError(error, 72, "$lookup is not allowed to be used within an update");
+    }
 }

@@ -109,24 +109,36 @@ internal static class DatePartOperators
             }
             var zoneValue = get("timezone");
             if (args.ContainsKey("timezone") && ExprValues.IsNullish(zoneValue)) return BsonNull.Value;
-            long Part(string part, long fallback) => parts.TryGetValue(part, out var number) ? number : fallback;
-
-            DateTime local;
-            if (isIso)
+            try
             {
-                var isoYear = Part("isoWeekYear", 1);
-                if (isoYear is < 1 or > 9999) throw MongoError.Location(31095, $"'isoWeekYear' must evaluate to an integer in the range 1 to 9999, found {isoYear}");
-                var start = ISOWeek.ToDateTime((int)isoYear, 1, DayOfWeek.Monday);
-                local = start.AddDays((Part("isoWeek", 1) - 1) * 7 + Part("isoDayOfWeek", 1) - 1);
+                return DateArgs.ToBson(DateZone.Of(zoneValue).ToUtc(Compose(parts, isIso)));
             }
-            else
+            catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
             {
-                var year = Part("year", 1970);
-                if (year is < 1 or > 9999) throw MongoError.Location(40523, $"'year' must evaluate to an integer in the range 1 to 9999, found {year}");
-                local = new DateTime((int)year, 1, 1).AddMonths((int)(Part("month", 1) - 1)).AddDays(Part("day", 1) - 1);
+                throw MongoError.Location(40523, "$dateFromParts: the date parts describe a date outside the supported range");
             }
-            local = local.AddHours(Part("hour", 0)).AddMinutes(Part("minute", 0)).AddSeconds(Part("second", 0)).AddMilliseconds(Part("millisecond", 0));
-            return DateArgs.ToBson(DateZone.Of(zoneValue).ToUtc(local));
         });
+    }
+
+    /// <summary>The wall-clock time the parts describe; parts overflow into larger units as in MongoDB.</summary>
+    private static DateTime Compose(Dictionary<string, long> parts, bool isIso)
+    {
+        long Part(string part, long fallback) => parts.TryGetValue(part, out var number) ? number : fallback;
+        DateTime local;
+        if (isIso)
+        {
+            var isoYear = Part("isoWeekYear", 1);
+            if (isoYear is < 1 or > 9999) throw MongoError.Location(31095, $"'isoWeekYear' must evaluate to an integer in the range 1 to 9999, found {isoYear}");
+            var start = ISOWeek.ToDateTime((int)isoYear, 1, DayOfWeek.Monday);
+            local = start.AddDays((Part("isoWeek", 1) - 1) * 7 + Part("isoDayOfWeek", 1) - 1);
+        }
+        else
+        {
+            var year = Part("year", 1970);
+            if (year is < 1 or > 9999) throw MongoError.Location(40523, $"'year' must evaluate to an integer in the range 1 to 9999, found {year}");
+            local = new DateTime((int)year, 1, 1).AddMonths(checked((int)(Part("month", 1) - 1))).AddDays(Part("day", 1) - 1);
+        }
+        local = local.AddHours(Part("hour", 0)).AddMinutes(Part("minute", 0)).AddSeconds(Part("second", 0)).AddMilliseconds(Part("millisecond", 0));
+        return local;
     }
 }
