@@ -1,11 +1,10 @@
 namespace NextLevel.Domain.Persistence;
 
-/// <summary>
-/// The names of the collections of the <c>next_level_real_estate</c> database, as the schema document spells them.
-/// Code names a collection only through these constants, so a rename is one edit.
-/// </summary>
+/// <summary>The database and its twelve collections, as ../shared/seed/mongodb-schema.md names them.</summary>
 public static class CollectionNames
 {
+    public const string Database = "next_level_real_estate";
+
     public const string Leads = "leads";
     public const string Contacts = "contacts";
     public const string Properties = "properties";
@@ -19,10 +18,6 @@ public static class CollectionNames
     public const string AnalyticsEvents = "analytics_events";
     public const string SystemConfig = "system_config";
 
-    /// <summary>Every collection of the database, in the schema document's order.</summary>
-    public static IReadOnlyList<string> All { get; } =
-    [
-        Leads, Contacts, Properties, Campaigns, Calls, CallTranscripts,
-        ConsentLogs, DncRegistry, AgentState, KnowledgeBase, AnalyticsEvents, SystemConfig,
-    ];
+    /// <summary>Archive of call transcripts older than the retention period, one collection per year of createdAt.</summary>
+    public static string CallTranscriptsArchive(int year) => $"call_transcripts_archive_{year}";
 }
