@@ -9,8 +9,9 @@ namespace NextLevel.AppHost.Hosting.Orchestration;
 
 /// <summary>
 /// Brings the declared resources up in dependency order and down in reverse.
-/// Start (once the ops page is listening, so that a busy port fails before any child runs): allocate every endpoint (so references resolve before anything runs), choose how each resource runs,
-/// print the resource table, then let each runner wait for its dependencies and start.
+/// Start, once the ops page listens (so that a busy port fails before any child runs): allocate every endpoint (so
+/// references resolve before anything runs), list the resources, choose how each one runs, print the resource table,
+/// then let each runner wait for its dependencies and start.
 /// Stop (Ctrl+C, SIGTERM, end of a test): stop the runners from the last declared to the first.
 /// </summary>
 internal sealed class ApplicationOrchestrator(
@@ -41,11 +42,8 @@ internal sealed class ApplicationOrchestrator(
         var startedAt = Stopwatch.GetTimestamp();
         AllocateEndpoints();
 
-        var services = new RunnerServices(notifications, logs, launcher, ports, containers, httpClients, configuration, options, time);
         foreach (var resource in model.Resources)
         {
-            var runner = await runnerFactory.CreateAsync(resource, services, cancellationToken);
-            _runners.Add(runner);
             notifications.Register(new ResourceSnapshot
             {
                 Name = resource.Name,
@@ -53,6 +51,12 @@ internal sealed class ApplicationOrchestrator(
                 Endpoints = [.. resource.Annotations.OfType<EndpointAnnotation>().Select(e => e.AllocatedEndpoint!.Url)],
                 WaitsFor = [.. resource.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name)],
             });
+        }
+
+        var services = new RunnerServices(notifications, logs, launcher, ports, containers, httpClients, configuration, options, time);
+        foreach (var resource in model.Resources)
+        {
+            _runners.Add(await runnerFactory.CreateAsync(resource, services, cancellationToken));
         }
 
         if (!launcher.ChildrenDieWithParent)

@@ -171,8 +171,12 @@ public sealed class TestDistributedApplication : IAsyncDisposable
             }
             try
             {
-                await GetResourcesAsync(deadline.Token);
-                return;
+                // The page answers as soon as it listens; the resources are listed a moment later.
+                if ((await GetResourcesAsync(deadline.Token)).Count > 0)
+                {
+                    return;
+                }
+                await Task.Delay(PollInterval, deadline.Token);
             }
             catch (HttpRequestException)
             {
