@@ -1,10 +1,16 @@
+using NextLevel.Api.Extensions;
+using NextLevel.Api.Tools;
+
+if (await ApiCommandLine.TryRunAsync(args) is { } exitCode) return exitCode;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddMongoDBClient("mongodb");
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;

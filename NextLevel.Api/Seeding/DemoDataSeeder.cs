@@ -1,0 +1,159 @@
+using System.Threading.Channels;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using NextLevel.Domain.Agents;
+using NextLevel.Domain.Analytics;
+using NextLevel.Domain.Calls;
+using NextLevel.Domain.Campaigns;
+using NextLevel.Domain.Compliance;
+using NextLevel.Domain.Configuration;
+using NextLevel.Domain.Contacts;
+using NextLevel.Domain.Knowledge;
+using NextLevel.Domain.Leads;
+using NextLevel.Domain.Persistence;
+using NextLevel.Domain.Persistence.Catalogue;
+using NextLevel.Domain.Properties;
+
+namespace NextLevel.Api.Seeding;
+
+public sealed record SeedOptions(int Leads, int Seed, DateTime Now);
+
+public sealed record SeedSummary(IReadOnlyDictionary<string, long> DocumentsPerCollection, TimeSpan Elapsed);
+
+/// <summary>
+/// Fills an empty database with demo data: generation runs on one task while the previous slice is written,
+/// each slice as unordered insertMany batches per collection. Refuses a database that already holds data,
+/// so it can never mix demo records into real ones.
+/// </summary>
+public sealed class DemoDataSeeder(IMongoDatabase database)
+{
+    private const int LeadsPerSlice = 1_000;
+
+    public async Task<SeedSummary> RunAsync(SeedOptions options, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Leads);
+        DomainMongoMappings.Register();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await new CatalogueMigrator(database).ApplyAsync(cancellationToken);
+        await EnsureEmptyAsync(cancellationToken);
+
+        var generator = new DemoDataGenerator(options.Seed, options.Now);
+        var counts = new Dictionary<string, long>();
+        await InsertAsync(CollectionNames.AgentState, DemoReferenceData.Agents(generator, options.Now), counts, cancellationToken);
+        await InsertAsync(CollectionNames.KnowledgeBase, DemoReferenceData.Knowledge(generator, options.Now), counts, cancellationToken);
+        await InsertAsync(CollectionNames.SystemConfig, DemoReferenceData.Settings(generator, options.Now), counts, cancellationToken);
+
+        var metrics = generator.Campaigns.ToDictionary(c => c.Id, _ => new CampaignTally());
+        var slices = Channel.CreateBounded<SeedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                for (var first = 0; first < options.Leads; first += LeadsPerSlice)
+                {
+                    var batch = generator.GenerateBatch(first, Math.Min(LeadsPerSlice, options.Leads - first));
+                    foreach (var lead in batch.Leads) metrics[lead.CampaignId!.Value].Add(lead, batch);
+                    await slices.Writer.WriteAsync(batch, cancellationToken);
+                }
+                slices.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                slices.Writer.Complete(ex);
+            }
+        }, cancellationToken);
+
+        long written = 0;
+        await foreach (var batch in slices.Reader.ReadAllAsync(cancellationToken))
+        {
+            await Task.WhenAll(
+                InsertAsync(CollectionNames.Leads, batch.Leads, counts, cancellationToken),
+                InsertAsync(CollectionNames.Contacts, batch.Contacts, counts, cancellationToken),
+                InsertAsync(CollectionNames.Properties, batch.Properties, counts, cancellationToken),
+                InsertAsync(CollectionNames.Calls, batch.Calls, counts, cancellationToken),
+                InsertAsync(CollectionNames.CallTranscripts, batch.Transcripts, counts, cancellationToken),
+                InsertAsync(CollectionNames.ConsentLogs, batch.ConsentLogs, counts, cancellationToken),
+                InsertAsync(CollectionNames.DncRegistry, batch.DncEntries, counts, cancellationToken),
+                InsertAsync(CollectionNames.AnalyticsEvents, batch.Events, counts, cancellationToken));
+            written += batch.Leads.Count;
+            progress?.Report(written);
+        }
+        await producer;
+
+        foreach (var campaign in generator.Campaigns) metrics[campaign.Id].ApplyTo(campaign);
+        await InsertAsync(CollectionNames.Campaigns, generator.Campaigns, counts, cancellationToken);
+        return new SeedSummary(counts, clock.Elapsed);
+    }
+
+    private async Task EnsureEmptyAsync(CancellationToken cancellationToken)
+    {
+        foreach (var definition in CollectionCatalogue.All)
+        {
+            var any = await database.GetCollection<BsonDocument>(definition.Name).Find(FilterDefinition<BsonDocument>.Empty).Limit(1).AnyAsync(cancellationToken);
+            if (any)
+                throw new InvalidOperationException($"The database '{database.DatabaseNamespace.DatabaseName}' already has data ({definition.Name} is not empty). Seed into a new database: set ConnectionStrings__mongodb to a URL ending in another database name.");
+        }
+    }
+
+    private async Task InsertAsync<T>(string collectionName, IReadOnlyCollection<T> documents, Dictionary<string, long> counts, CancellationToken cancellationToken)
+    {
+        if (documents.Count == 0) return;
+        await database.GetCollection<T>(collectionName).InsertManyAsync(documents, new InsertManyOptions { IsOrdered = false }, cancellationToken);
+        lock (counts) counts[collectionName] = counts.GetValueOrDefault(collectionName) + documents.Count;
+    }
+
+    /// <summary>Campaign metrics computed from the generated leads and calls, so dashboards and campaign documents agree.</summary>
+    private sealed class CampaignTally
+    {
+        private int _leads, _contacted, _conversations, _qualified, _siteVisits, _offers, _deals;
+        private double _scoreSum, _sentimentSum, _durationSum;
+        private int _sentimentCount;
+        private decimal _cost, _revenue;
+
+        public void Add(Lead lead, SeedBatch batch)
+        {
+            _leads++;
+            _scoreSum += lead.Qualification?.Score ?? 0;
+            if (lead.ContactAttempts.Count > 0) _contacted++;
+            if (lead.Qualification?.Qualified == true) _qualified++;
+            if (lead.Stage is LeadStage.SiteVisit or LeadStage.OfferMade or LeadStage.Negotiation or LeadStage.Closed) _siteVisits++;
+            if (lead.Stage is LeadStage.OfferMade or LeadStage.Negotiation or LeadStage.Closed) _offers++;
+            if (lead.Stage == LeadStage.Closed) { _deals++; _revenue += 10_000m + Math.Round((lead.Qualification?.EstimatedValue ?? 0) * 0.03m); }
+            foreach (var attempt in lead.ContactAttempts)
+            {
+                var call = batch.Calls.Find(c => c.Id == attempt.CallId);
+                if (call is null) continue;
+                _cost += call.Cost?.TotalCost ?? 0;
+                if (call.Sentiment is null) continue;
+                _conversations++;
+                _sentimentSum += call.Sentiment.Overall;
+                _durationSum += call.Duration ?? 0;
+                _sentimentCount++;
+            }
+        }
+
+        public void ApplyTo(Campaign campaign)
+        {
+            campaign.Metrics = new CampaignMetrics
+            {
+                LeadsReceived = _leads,
+                LeadsContacted = _contacted,
+                ConversationsCompleted = _conversations,
+                Qualified = _qualified,
+                SiteVisits = _siteVisits,
+                OffersExtended = _offers,
+                DealsClosed = _deals,
+                AvgQualificationScore = _leads == 0 ? 0 : Math.Round(_scoreSum / _leads, 2),
+                AvgSentiment = _sentimentCount == 0 ? 0 : Math.Round(_sentimentSum / _sentimentCount, 2),
+                AvgCallDuration = _sentimentCount == 0 ? 0 : Math.Round(_durationSum / _sentimentCount),
+                ConversionRate = _leads == 0 ? 0 : Math.Round((double)_deals / _leads, 3),
+                CostPerLead = _leads == 0 ? 0 : Math.Round(_cost / _leads, 2),
+                CostPerDeal = _deals == 0 ? 0 : Math.Round(_cost / _deals, 2),
+                TotalRevenue = _revenue,
+                TotalCost = Math.Round(_cost, 2),
+                Roi = _cost == 0 ? 0 : Math.Round((double)((_revenue - _cost) / _cost), 1),
+            };
+            campaign.Budget.Spent = Math.Min(campaign.Budget.TotalBudget, Math.Round(_cost, 2));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using MongoDB.Driver;
+using NextLevel.Api.Backup;
+using NextLevel.Api.Seeding;
+using NextLevel.Domain.Persistence;
+
+namespace NextLevel.Api.Tools;
+
+/// <summary>
+/// The Api's maintenance commands, run instead of the web server when the first argument names one:
+/// <c>seed --leads N [--seed S] [--now ISO-8601]</c>, <c>backup &lt;dir&gt;</c>, <c>restore &lt;dir&gt;</c>.
+/// They use the same connection string as the service (ConnectionStrings:mongodb).
+/// </summary>
+internal static class ApiCommandLine
+{
+    private const string Usage = "usage: NextLevel.Api seed --leads <n> [--seed <n>] [--now <ISO-8601 UTC>] | backup <dir> | restore <dir>";
+
+    /// <summary>The exit code when <paramref name="args"/> named a command, null to start the web server.</summary>
+    public static async Task<int?> TryRunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is not ("seed" or "backup" or "restore")) return null;
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+        try
+        {
+            return args[0] switch
+            {
+                "seed" => await SeedAsync(args[1..], cancellation.Token),
+                "backup" => await BackupAsync(args[1..], cancellation.Token),
+                _ => await RestoreAsync(args[1..], cancellation.Token),
+            };
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or MongoException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> SeedAsync(string[] args, CancellationToken cancellationToken)
+    {
+        int? leads = null;
+        var seed = 42;
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--leads" when int.TryParse(value, out var n) && n > 0: leads = n; i++; break;
+                case "--seed" when int.TryParse(value, out var s): seed = s; i++; break;
+                case "--now" when DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t): now = t; i++; break;
+                default: return UsageError($"seed: unexpected argument '{args[i]}'");
+            }
+        }
+        if (leads is null) return UsageError("seed: --leads <n> is required");
+
+        var database = OpenDatabase();
+        var progress = ConsoleProgress.ForStandardError("seeding", leads.Value);
+        var summary = await new DemoDataSeeder(database).RunAsync(new SeedOptions(leads.Value, seed, now), new Progress<long>(progress.Report), cancellationToken);
+        progress.Report(leads.Value);
+        foreach (var (collection, count) in summary.DocumentsPerCollection.OrderBy(p => p.Key, StringComparer.Ordinal))
+            Console.WriteLine($"{collection,-20} {count,10:N0}");
+        Console.WriteLine($"seeded {leads:N0} leads in {summary.Elapsed.TotalSeconds:F1} s");
+        return 0;
+    }
+
+    private static async Task<int> BackupAsync(string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length != 1) return UsageError("backup: give exactly one directory");
+        var summary = await new MongoDumpWriter(OpenDatabase()).WriteAsync(args[0], new Progress<string>(c => Console.Error.WriteLine($"  backing up {c}")), cancellationToken);
+        Console.WriteLine($"backed up {summary.DocumentsPerCollection.Values.Sum():N0} documents in {summary.DocumentsPerCollection.Count} collections to {summary.Directory}");
+        return 0;
+    }
+
+    private static async Task<int> RestoreAsync(string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length != 1) return UsageError("restore: give exactly one directory");
+        if (!Directory.Exists(args[0])) return UsageError($"restore: directory not found: {args[0]}");
+        var summary = await new MongoDumpReader(OpenDatabase()).RestoreAsync(args[0], new Progress<string>(c => Console.Error.WriteLine($"  restoring {c}")), cancellationToken);
+        Console.WriteLine($"restored {summary.DocumentsPerCollection.Values.Sum():N0} documents in {summary.DocumentsPerCollection.Count} collections");
+        return 0;
+    }
+
+    /// <summary>The same connection string and database resolution as the service (ServiceDefaults' AddMongoDBClient).</summary>
+    private static IMongoDatabase OpenDatabase()
+    {
+        var builder = Host.CreateApplicationBuilder([]);
+        builder.AddMongoDBClient("mongodb");
+        DomainMongoMappings.Register();
+        var host = builder.Build();
+        return host.Services.GetRequiredService<IMongoDatabase>();
+    }
+
+    private static int UsageError(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+}

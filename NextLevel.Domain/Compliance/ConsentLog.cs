@@ -1,0 +1,62 @@
+using MongoDB.Bson;
+using NextLevel.Domain.Leads;
+
+namespace NextLevel.Domain.Compliance;
+
+public enum ConsentEventType
+{
+    ConsentGranted = 1,
+    ConsentRevoked = 2,
+    DncAdded = 3,
+    DncRemoved = 4,
+}
+
+/// <summary>
+/// One consent event (collection <c>consent_logs</c>): an append-only audit trail. The code has an insert path
+/// for it and no update or delete path (see <see cref="ConsentLedger"/>).
+/// </summary>
+public sealed class ConsentLog
+{
+    public ObjectId Id { get; set; }
+
+    public ObjectId? LeadId { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
+    public ConsentEventType EventType { get; set; }
+
+    public ConsentDetails? ConsentDetails { get; set; }
+
+    public string? IpAddress { get; set; }
+
+    public string? UserAgent { get; set; }
+
+    public string? Referrer { get; set; }
+
+    public DateTime Timestamp { get; set; }
+
+    public string RecordedBy { get; set; } = "system";
+
+    public bool Verified { get; set; }
+
+    public DateTime? VerifiedAt { get; set; }
+
+    public string? VerificationMethod { get; set; }
+}
+
+public sealed class ConsentDetails
+{
+    public ConsentMethod Method { get; set; }
+
+    public string? Source { get; set; }
+
+    public string? ConsentText { get; set; }
+
+    public bool AutomatedCallsAllowed { get; set; }
+
+    public bool TextMessagesAllowed { get; set; }
+
+    public DateTime? ExpiresAt { get; set; }
+}

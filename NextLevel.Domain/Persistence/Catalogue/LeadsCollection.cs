@@ -1,0 +1,66 @@
+using MongoDB.Bson;
+using NextLevel.Domain.Leads;
+using static NextLevel.Domain.Persistence.Catalogue.JsonSchema;
+
+namespace NextLevel.Domain.Persistence.Catalogue;
+
+internal static class LeadsCollection
+{
+    public static CollectionDefinition Definition { get; } = new(
+        CollectionNames.Leads,
+        [
+            // The seed's indexes, as listed.
+            IndexSpec.On(new BsonDocument("contact.email", 1)),
+            IndexSpec.On(new BsonDocument("contact.phone", 1)),
+            IndexSpec.On(new BsonDocument { { "source", 1 }, { "externalId", 1 } }) with { Unique = true },
+            IndexSpec.On(new BsonDocument { { "status", 1 }, { "nextFollowUp", 1 } }),
+            IndexSpec.On(new BsonDocument { { "qualification.qualified", 1 }, { "qualification.score", -1 } }),
+            IndexSpec.On(new BsonDocument("receivedAt", -1)),
+            IndexSpec.On(new BsonDocument { { "consent.hasWrittenConsent", 1 }, { "dncStatus.onNationalRegistry", 1 } }),
+            // Ours: campaign performance and funnel filtered by campaign, and the contact's leads.
+            IndexSpec.On(new BsonDocument { { "campaignId", 1 }, { "receivedAt", -1 } }),
+            IndexSpec.On(new BsonDocument("contactId", 1)),
+        ],
+        Object(
+            ["source", "externalId", "receivedAt", "contact", "status", "stage", "createdAt"],
+            new BsonDocument
+            {
+                { "source", Enum<LeadSource>() },
+                { "externalId", NonEmptyString() },
+                { "receivedAt", Date() },
+                { "contact", Object(new BsonDocument
+                    {
+                        { "phone", Phone() },
+                        { "alternatePhone", Phone() },
+                        { "email", new BsonDocument { { "bsonType", new BsonArray { "string", "null" } }, { "pattern", "^[^A-Z@\\s]+@[^A-Z@\\s]+$" } } },
+                    })
+                },
+                { "status", Enum<LeadStatus>() },
+                { "stage", Enum<LeadStage>() },
+                { "qualification", new BsonDocument
+                    {
+                        { "bsonType", new BsonArray { "object", "null" } },
+                        { "properties", new BsonDocument
+                            {
+                                { "score", UnitInterval() },
+                                { "estimatedValue", Money() },
+                                { "estimatedEquity", UnitInterval(nullable: true) },
+                            }
+                        },
+                    }
+                },
+                { "contactAttempts", ArrayOf(Object(["attemptId", "timestamp", "type", "outcome"], new BsonDocument
+                    {
+                        { "timestamp", Date() },
+                        { "type", Enum<ContactMethod>() },
+                    }))
+                },
+                { "consent", Object(new BsonDocument
+                    {
+                        { "hasWrittenConsent", Bool() },
+                        { "consentMethod", Enum<ConsentMethod>(nullable: true) },
+                    })
+                },
+                { "createdAt", Date() },
+            }));
+}

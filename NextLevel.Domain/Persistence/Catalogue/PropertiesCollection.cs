@@ -1,0 +1,46 @@
+using MongoDB.Bson;
+using NextLevel.Domain.Properties;
+using static NextLevel.Domain.Persistence.Catalogue.JsonSchema;
+
+namespace NextLevel.Domain.Persistence.Catalogue;
+
+internal static class PropertiesCollection
+{
+    public static CollectionDefinition Definition { get; } = new(
+        CollectionNames.Properties,
+        [
+            IndexSpec.On(new BsonDocument("address.formatted", 1)) with { Unique = true },
+            IndexSpec.On(new BsonDocument("zpid", 1)),
+            IndexSpec.On(new BsonDocument { { "address.zipCode", 1 }, { "type", 1 } }),
+            IndexSpec.On(new BsonDocument("valuation.wholesalePrice", 1)),
+            IndexSpec.On(new BsonDocument { { "marketData.marketTrend", 1 }, { "marketData.demandScore", -1 } }),
+            IndexSpec.On(new BsonDocument("leadIds", 1)),
+        ],
+        Object(
+            ["address", "createdAt"],
+            new BsonDocument
+            {
+                { "address", Object(["formatted"], new BsonDocument { { "formatted", NonEmptyString() } }) },
+                { "type", Enum<PropertyType>(nullable: true) },
+                { "condition", Enum<PropertyCondition>(nullable: true) },
+                { "totalRepairCost", Money() },
+                { "valuation", new BsonDocument
+                    {
+                        { "bsonType", new BsonArray { "object", "null" } },
+                        { "properties", new BsonDocument
+                            {
+                                { "listPrice", Money() }, { "zestimate", Money() }, { "rentZestimate", Money() },
+                                { "taxAssessedValue", Money() }, { "afterRepairValue", Money() }, { "wholesalePrice", Money() },
+                            }
+                        },
+                    }
+                },
+                { "marketData", new BsonDocument
+                    {
+                        { "bsonType", new BsonArray { "object", "null" } },
+                        { "properties", new BsonDocument { { "demandScore", UnitInterval(nullable: true) }, { "marketTrend", Enum<MarketTrend>(nullable: true) } } },
+                    }
+                },
+                { "createdAt", Date() },
+            }));
+}
