@@ -56,7 +56,7 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.Equal(stored.Count, engine.Read(reader => reader.Collection("crm", "leads")!.FindIndex("email_1")!.EntryCount));
     }
 
-    private static Process StartServer(string dataDirectory, out string connectionString)
+    private static System.Diagnostics.Process StartServer(string dataDirectory, out string connectionString)
     {
         var serverAssembly = Path.Combine(AppContext.BaseDirectory, "NextLevel.EmbeddedMongo.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -66,7 +66,7 @@ public sealed class CrashRecoveryTests : IDisposable
             UseShellExecute = false,
         };
         foreach (var argument in new[] { "exec", serverAssembly, "--port", "0", "--dbpath", dataDirectory }) start.ArgumentList.Add(argument);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("the server process did not start");
+        var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("the server process did not start");
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         var ready = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the server exited before it was ready");
