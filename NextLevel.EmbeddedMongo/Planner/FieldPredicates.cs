@@ -5,7 +5,7 @@ namespace NextLevel.EmbeddedMongo.Planner;
 
 /// <summary>
 /// The index-usable conditions a filter puts on its field paths: top-level conjuncts (including <c>$and</c>) of
-/// equality, <c>$eq</c>, <c>$in</c> and range operators. Anything else is ignored, which only widens the candidate
+/// equality, <c>$eq</c>, <c>$in</c>, range operators and anchored regular expressions. Anything else is ignored, which only widens the candidate
 /// set (every candidate is re-checked by the filter). Values whose matching is subtler than a key comparison
 /// (null, arrays, regular expressions, MinKey/MaxKey, undefined) are not used.
 /// </summary>
@@ -76,6 +76,9 @@ internal sealed class FieldPredicates
                     case "$lte":
                         if (IsKeyComparable(op.Value)) Add(_ranges, path, RangeOf(op.Name, op.Value));
                         break;
+                    case "$regex":
+                        AddRegex(path, op.Value, operators.GetValue("$options", BsonString.Empty));
+                        break;
                 }
             }
             return;
@@ -86,6 +89,18 @@ internal sealed class FieldPredicates
     private void AddEquality(string path, BsonValue value)
     {
         if (IsKeyComparable(value)) Add(_equalities, path, value);
+        else if (value is BsonRegularExpression regex && RegexPrefix.TryGetRange(regex, out var range)) Add(_ranges, path, range);
+    }
+
+    private void AddRegex(string path, BsonValue regex, BsonValue options)
+    {
+        var (pattern, flags) = regex switch
+        {
+            BsonRegularExpression expression => (expression.Pattern, options.IsString && options.AsString.Length > 0 ? options.AsString : expression.Options),
+            BsonString text => (text.Value, options.IsString ? options.AsString : string.Empty),
+            _ => (null, string.Empty),
+        };
+        if (pattern is not null && RegexPrefix.TryGetRange(pattern, flags, out var range)) Add(_ranges, path, range);
     }
 
     private static FieldInterval RangeOf(string op, BsonValue value)

@@ -119,8 +119,9 @@ public sealed class QueryPlannerRandomTests
             "n" => random.Next(50) / 2.0,
             _ => RandomScalar(random),
         };
-        return random.Next(6) switch
+        return random.Next(7) switch
         {
+            6 => new BsonRegularExpression(new[] { "^v", "^v1", "^t", "^t2?", "^s", "^s1$", "^v|t" }[random.Next(7)], random.Next(4) == 0 ? "i" : ""),
             0 => Value(),
             1 => new BsonDocument("$eq", Value()),
             2 => new BsonDocument("$in", new BsonArray { Value(), Value() }),

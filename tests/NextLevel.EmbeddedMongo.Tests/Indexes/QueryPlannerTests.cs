@@ -171,8 +171,25 @@ public sealed class QueryPlannerTests : IAsyncLifetime
     {
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ price: null }")).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: /lead1/ }")).Summary);
+        Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: /^lead1/i }")).Summary);
+        Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: /^lead1|x/ }")).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: { $in: ['a', null] } }")).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ tags: ['t1', 'all'] }")).Summary);
+    }
+
+    [Theory]
+    [InlineData("{ email: /^lead123/ }", 11)]
+    [InlineData("{ email: { $regex: '^lead123' } }", 11)]
+    [InlineData("{ email: { $regex: '^lead123@', $options: 's' } }", 1)]
+    [InlineData("{ email: /^lead1234?@/ }", 2)]
+    public void Anchored_regex_scans_only_its_prefix_range(string filter, int matches)
+    {
+        var plan = Plan(BsonDocument.Parse(filter));
+        Assert.Equal("IXSCAN { email: 1 }", plan.Summary);
+        var matcher = NextLevel.EmbeddedMongo.Query.Filter.Parse(BsonDocument.Parse(filter));
+        var candidates = Candidates(plan);
+        Assert.Equal(matches, candidates.Count(candidate => matcher.Matches(candidate)));
+        Assert.True(candidates.Count <= 12, $"{candidates.Count} candidates");
     }
 
     [Fact]
