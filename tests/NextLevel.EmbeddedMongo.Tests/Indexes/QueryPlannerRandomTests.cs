@@ -37,6 +37,7 @@ public sealed class QueryPlannerRandomTests
 
         var indexScans = 0;
         var sortedByIndex = 0;
+        var unions = 0;
         for (var round = 0; round < 400; round++)
         {
             var filter = RandomFilter(random);
@@ -55,11 +56,13 @@ public sealed class QueryPlannerRandomTests
             Assert.True(missing.Count == 0, $"{plan.Summary} missed {missing.Count} matches of {filter.ToJson()}");
             Assert.Equal(candidates.Count, candidates.Select(candidate => candidate.Value).Distinct().Count());
             if (plan.Stage == "IXSCAN") indexScans++;
+            if (plan.Stage == "OR") unions++;
             if (plan.ProvidesSort) sortedByIndex++;
             if (plan.ProvidesSort) AssertSorted(sort!, candidates.Where(candidate => expected.Contains(candidate.Value)).Select(candidate => candidate.Document).ToList(), filter);
         }
         Assert.True(indexScans > 150, $"only {indexScans} index scans");
         Assert.True(sortedByIndex > 10, $"only {sortedByIndex} sorts from an index");
+        Assert.True(unions > 5, $"only {unions} unions of index scans");
     }
 
     private static void AssertSorted(BsonDocument sort, List<BsonDocument> documents, BsonDocument filter)
@@ -97,6 +100,14 @@ public sealed class QueryPlannerRandomTests
     };
 
     private static BsonDocument RandomFilter(Random random)
+    {
+        if (random.Next(5) == 0) return new BsonDocument("$or", new BsonArray { RandomConjunction(random), RandomConjunction(random) });
+        var filter = RandomConjunction(random);
+        if (random.Next(5) == 0) filter.Add("$or", new BsonArray { RandomConjunction(random), RandomConjunction(random) });
+        return filter;
+    }
+
+    private static BsonDocument RandomConjunction(Random random)
     {
         var filter = new BsonDocument();
         var conditions = random.Next(1, 4);

@@ -193,6 +193,24 @@ public sealed class QueryPlannerTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Or_of_indexed_branches_unites_index_scans()
+    {
+        var (plan, candidates) = Run("{ $or: [{ email: 'lead7@example.com' }, { price: { $lt: 30 } }, { email: 'lead1@example.com' }] }");
+        Assert.Equal("OR (IXSCAN { email: 1 }, IXSCAN { price: 1 }, IXSCAN { email: 1 })", plan.Summary);
+        Assert.Equal([0, 1, 2, 7], candidates.Select(document => document["_id"].AsInt32).Order());
+        var explain = plan.ToExplainDocument();
+        Assert.Equal("OR", explain["inputStage"]["stage"].AsString);
+        Assert.Equal(3, explain["inputStage"]["inputStages"].AsBsonArray.Count);
+        Assert.True(plan.KeysExamined <= 5);
+    }
+
+    [Fact]
+    public void Or_with_an_unindexed_branch_scans_the_collection()
+    {
+        Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ $or: [{ email: 'x' }, { unindexed: 1 }] }")).Summary);
+    }
+
+    [Fact]
     public void Sparse_index_is_used_for_equality_but_not_for_a_sort_alone()
     {
         Assert.Equal("IXSCAN { agent: 1 }", Plan(BsonDocument.Parse("{ agent: 'agent1' }")).Summary);
