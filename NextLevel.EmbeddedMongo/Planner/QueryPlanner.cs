@@ -8,9 +8,9 @@ namespace NextLevel.EmbeddedMongo.Planner;
 /// <summary>
 /// Chooses how to read a collection for a filter, sort and hint. Rules, cheapest first: an index whose every field
 /// is pinned by equality and which is unique; then the index with the most equality fields in its bounded prefix,
-/// then <c>$in</c> fields, then a range; among equals, one that also provides the sort. Without a usable filter index, an index
-/// matching the sort (not multikey, not sparse or partial) is walked in order; a top-level $or whose every branch has
-/// an index is read as a union of index scans. Otherwise the collection is scanned.
+/// then <c>$in</c> fields, then a range; among equals, one that also provides the sort. Without a usable filter
+/// index, a top-level $or whose every branch has an index is read as a union of index scans; failing that, an index
+/// matching the sort (not multikey, not sparse or partial) is walked in order. Otherwise the collection is scanned.
 /// [Stateless - ThreadSafe] call under the engine lock and enumerate the plan under the same lock.
 /// </summary>
 public static class QueryPlanner
