@@ -65,7 +65,8 @@ internal sealed class FieldPredicates
                 switch (op.Name)
                 {
                     case "$eq":
-                        AddEquality(path, op.Value);
+                        // $eq compares literally: { $eq: /re/ } matches the stored regex value, not strings.
+                        if (IsKeyComparable(op.Value)) Add(_equalities, path, op.Value);
                         break;
                     case "$in" when op.Value is BsonArray values && values.Count > 0 && values.All(IsKeyComparable):
                         Add(_ins, path, values.ToArray());
@@ -83,13 +84,8 @@ internal sealed class FieldPredicates
             }
             return;
         }
-        AddEquality(path, condition);
-    }
-
-    private void AddEquality(string path, BsonValue value)
-    {
-        if (IsKeyComparable(value)) Add(_equalities, path, value);
-        else if (value is BsonRegularExpression regex && RegexPrefix.TryGetRange(regex, out var range)) Add(_ranges, path, range);
+        if (IsKeyComparable(condition)) Add(_equalities, path, condition);
+        else if (condition is BsonRegularExpression regex && RegexPrefix.TryGetRange(regex, out var range)) Add(_ranges, path, range);
     }
 
     private void AddRegex(string path, BsonValue regex, BsonValue options)

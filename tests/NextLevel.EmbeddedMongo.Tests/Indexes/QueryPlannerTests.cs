@@ -173,6 +173,7 @@ public sealed class QueryPlannerTests : IAsyncLifetime
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: /lead1/ }")).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: /^lead1/i }")).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: /^lead1|x/ }")).Summary);
+        Assert.Equal("COLLSCAN", Plan(new BsonDocument("email", new BsonDocument("$eq", new BsonRegularExpression("^lead1")))).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: { $in: ['a', null] } }")).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ tags: ['t1', 'all'] }")).Summary);
     }
