@@ -1,4 +1,12 @@
+using NextLevel.Api.Calls;
+using NextLevel.Api.Campaigns;
+using NextLevel.Api.Compliance;
+using NextLevel.Api.Dashboard;
 using NextLevel.Api.Extensions;
+using NextLevel.Api.Identity;
+using NextLevel.Api.Intake;
+using NextLevel.Api.Leads;
+using NextLevel.Api.Properties;
 using NextLevel.Api.Tools;
 
 if (await ApiCommandLine.TryRunAsync(args) is { } exitCode) return exitCode;
@@ -10,7 +18,17 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseApplicationPipeline();
 app.MapDefaultEndpoints();
+
+app.MapIdentityApi();
+app.MapIntakeApi();
+app.MapLeadsApi();
+app.MapPropertiesApi();
+app.MapCampaignsApi();
+app.MapDashboardApi();
+app.MapComplianceApi();
+app.MapCallsApi();
 
 await app.RunAsync();
 return 0;

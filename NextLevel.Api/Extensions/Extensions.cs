@@ -1,16 +1,75 @@
+using System.Threading.RateLimiting;
+using NextLevel.Api.Calls;
+using NextLevel.Api.Campaigns;
+using NextLevel.Api.Compliance;
+using NextLevel.Api.Dashboard;
+using NextLevel.Api.Identity;
+using NextLevel.Api.Intake;
+using NextLevel.Api.Leads;
 using NextLevel.Api.Persistence;
+using NextLevel.Api.Properties;
 using NextLevel.Domain.Persistence;
+using Scalar.AspNetCore;
 
 namespace NextLevel.Api.Extensions;
 
 internal static class Extensions
 {
-    /// <summary>The Api's services: MongoDB with the domain's mappings, and the catalogue applied at start-up.</summary>
+    /// <summary>The rate limiter policy of every public webhook (per remote address).</summary>
+    public const string WebhookRateLimit = "webhooks";
+
+    /// <summary>Largest request body accepted by default; CSV and DNC imports raise it on their own endpoints.</summary>
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         DomainMongoMappings.Register();
         builder.AddMongoDBClient("mongodb");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<CatalogueInitializer>();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicies.Staff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All))
+            .AddPolicy(StaffPolicies.Managers, p => p.RequireRole(StaffRoles.Admin, StaffRoles.CampaignManager))
+            .AddPolicy(StaffPolicies.Compliance, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Ops))
+            .AddPolicy(StaffPolicies.Admins, p => p.RequireRole(StaffRoles.Admin));
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = DefaultMaxRequestBodyBytes);
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(WebhookRateLimit, context => RateLimitPartition.GetTokenBucketLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = builder.Configuration.GetValue("Webhooks:RateLimit:Burst", 2000),
+                    TokensPerPeriod = builder.Configuration.GetValue("Webhooks:RateLimit:PerSecond", 1000),
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+        });
+
+        builder.AddIdentity();
+        builder.AddIntake();
+        builder.AddLeads();
+        builder.AddProperties();
+        builder.AddCampaigns();
+        builder.AddDashboard();
+        builder.AddCompliance();
+        builder.AddCalls();
+    }
+
+    public static void UseApplicationPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
     }
 }
