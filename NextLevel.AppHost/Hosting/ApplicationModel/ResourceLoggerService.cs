@@ -13,18 +13,23 @@ public sealed record LogLine(long Sequence, DateTimeOffset Timestamp, string Tex
 /// The console log of every resource, kept in memory (the last <see cref="Capacity"/> lines each) and followed live
 /// by the ops page. [Singleton - ThreadSafe]
 /// </summary>
-public sealed class ResourceLoggerService(TimeProvider timeProvider)
+public sealed class ResourceLoggerService(TimeProvider timeProvider, ILoggerFactory loggerFactory)
 {
+    private readonly ILogger _appHostLog = loggerFactory.CreateLogger("NextLevel.AppHost");
+
     public const int Capacity = 10_000;
 
     private readonly ConcurrentDictionary<string, ResourceLog> _logs = new(StringComparer.Ordinal);
 
     public ResourceLog GetLog(string resourceName) => _logs.GetOrAdd(resourceName, _ => new ResourceLog(timeProvider));
 
-    /// <summary>A logger whose messages go into the resource's console log (restarts, health changes).</summary>
-    public ILogger GetLogger(IResource resource) => new ResourceLogger(GetLog(resource.Name));
+    /// <summary>
+    /// A logger whose messages go into the resource's console log (restarts, health changes); warnings and errors
+    /// also reach the AppHost's own console, so that a crash is seen without opening the ops page.
+    /// </summary>
+    public ILogger GetLogger(IResource resource) => new ResourceLogger(resource.Name, GetLog(resource.Name), _appHostLog);
 
-    private sealed class ResourceLogger(ResourceLog log) : ILogger
+    private sealed class ResourceLogger(string resourceName, ResourceLog log, ILogger appHostLog) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -32,9 +37,15 @@ public sealed class ResourceLoggerService(TimeProvider timeProvider)
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
+            if (!IsEnabled(logLevel))
             {
-                log.Append($"[apphost] {formatter(state, exception)}", isError: logLevel >= LogLevel.Warning);
+                return;
+            }
+            var message = formatter(state, exception);
+            log.Append($"[apphost] {message}", isError: logLevel >= LogLevel.Warning);
+            if (logLevel >= LogLevel.Warning)
+            {
+                appHostLog.Log(logLevel, "{Resource}: {Message}", resourceName, message);
             }
         }
     }

@@ -16,7 +16,8 @@ public static class DistributedApplicationTestingBuilder
     private static readonly PortAllocator Ports = new();
 
     /// <param name="dataDirectory">A data directory to reuse (e.g. across two runs); by default a new temporary one, deleted at dispose.</param>
-    public static async Task<TestDistributedApplication> StartAsync<TAppHost>(string? dataDirectory = null)
+    /// <param name="arguments">More command-line arguments for the AppHost (<c>--ConnectionStrings:mongodb=...</c>).</param>
+    public static async Task<TestDistributedApplication> StartAsync<TAppHost>(string? dataDirectory = null, params string[] arguments)
         where TAppHost : IProjectMetadata, new()
     {
         var appHost = new TAppHost().TargetPath;
@@ -25,7 +26,7 @@ public static class DistributedApplicationTestingBuilder
         var dashboardPort = Ports.Allocate();
 
         var startInfo = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(appHost)! };
-        foreach (var argument in (string[])[appHost, "--mongo", "embedded", "--data-dir", dataDirectory, "--dashboard-port", $"{dashboardPort}"])
+        foreach (var argument in (string[])[appHost, "--mongo", "embedded", "--data-dir", dataDirectory, "--dashboard-port", $"{dashboardPort}", .. arguments])
         {
             startInfo.ArgumentList.Add(argument);
         }
