@@ -27,6 +27,9 @@ public sealed class EmbeddedMongoOptions
     /// <summary>Receives connection events (never document contents) when set; null logs nothing.</summary>
     public TextWriter? DebugLog { get; init; }
 
+    /// <summary>Receives storage recovery and checkpoint messages (never document contents); null logs nothing.</summary>
+    public Action<string>? StorageLog { get; init; }
+
     /// <summary>The command line reported by getCmdLineOpts (the executable passes its arguments).</summary>
     public IReadOnlyList<string> CommandLine { get; init; } = [];
 }

@@ -49,14 +49,14 @@ public sealed class EmbeddedMongoServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
 
-        if (options.DataDirectory is not null) Directory.CreateDirectory(options.DataDirectory);
         var storage = await StorageEngine.OpenAsync(
-            new StorageOptions { DataDirectory = options.DataDirectory, Time = options.TimeProvider }, cancellationToken);
+            new StorageOptions { DataDirectory = options.DataDirectory, Time = options.TimeProvider, Log = options.StorageLog }, cancellationToken);
+        WireServer? wire = null;
         try
         {
             var engine = new MongoEngine(storage, options.TimeProvider);
             engine.Connections.MaxConnections = options.MaxConnections;
-            var wire = WireServer.Start(
+            wire = WireServer.Listen(
                 new IPEndPoint(options.BindAddress, options.Port),
                 new MongoWireSessionFactory(engine),
                 options.MaxConnections,
@@ -73,10 +73,12 @@ public sealed class EmbeddedMongoServer : IAsyncDisposable
                 CommandLine = options.CommandLine,
                 StartedAt = options.TimeProvider.GetUtcNow(),
             };
+            wire.StartAccepting();
             return new EmbeddedMongoServer(storage, engine, wire, options.ShutdownDrainTimeout);
         }
         catch
         {
+            if (wire is not null) await wire.DisposeAsync();
             await storage.DisposeAsync();
             throw;
         }
@@ -88,8 +90,8 @@ public sealed class EmbeddedMongoServer : IAsyncDisposable
         Engine.SignalShutdown();
         await _wire.StopAsync(_drainTimeout);
         await _wire.DisposeAsync();
-        await _storage.CheckpointAsync();
-        await _storage.DisposeAsync();
+        await _storage.DisposeAsync(); // writes the final checkpoint and releases the directory lock
+
     }
 
     private static string FormatHost(IPAddress address)

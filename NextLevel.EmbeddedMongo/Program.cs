@@ -30,6 +30,7 @@ try
         BindAddress = commandLine.BindAddress,
         DataDirectory = commandLine.DataDirectory,
         DebugLog = commandLine.Verbose ? Console.Error : null,
+        StorageLog = Console.Error.WriteLine,
         CommandLine = [Environment.ProcessPath ?? "NextLevel.EmbeddedMongo", .. args],
     }, shutdown.Token);
 }

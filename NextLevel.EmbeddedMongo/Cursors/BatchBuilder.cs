@@ -31,13 +31,12 @@ internal static class BatchBuilder
                 exhausted = true;
                 break;
             }
-            batch.Add(document);
-            bytes += SizeOf(document);
+            // Serialised once here: the size is then known, and the reply writes the bytes as they are.
+            var raw = document as RawBsonDocument ?? new RawBsonDocument(document.ToBson());
+            batch.Add(raw);
+            bytes += raw.Slice.Length;
             if (bytes >= MaxBatchBytes) break;
         }
         return batch;
     }
-
-    private static long SizeOf(BsonDocument document) =>
-        document is RawBsonDocument raw ? raw.Slice.Length : document.ToBson().Length;
 }

@@ -63,8 +63,8 @@ public sealed class CursorRegistry(TimeProvider time)
 
     public void Release(ServerCursor cursor, bool exhausted)
     {
+        cursor.Release(time.GetUtcNow());
         if (exhausted) Remove(cursor.Id);
-        else cursor.Release(time.GetUtcNow());
     }
 
     /// <summary>Kills a cursor of the given namespace; false when no such cursor exists.</summary>
@@ -97,10 +97,11 @@ public sealed class CursorRegistry(TimeProvider time)
 
     public IReadOnlyList<ServerCursor> Snapshot() => [.. _cursors.Values];
 
+    /// <summary>Unregisters a cursor; its results are released now unless a getMore is still reading them.</summary>
     private bool Remove(long id)
     {
         if (!_cursors.TryRemove(id, out var cursor)) return false;
-        cursor.Close();
+        if (cursor.TryAcquire()) cursor.Close();
         return true;
     }
 
@@ -112,7 +113,7 @@ public sealed class CursorRegistry(TimeProvider time)
         if (Interlocked.CompareExchange(ref _lastReapTicks, now.UtcTicks, last) != last) return;
         foreach (var cursor in _cursors.Values)
         {
-            if (now - cursor.LastUsed > IdleTimeout && cursor.TryAcquire()) Remove(cursor.Id);
+            if (now - cursor.LastUsed > IdleTimeout) Remove(cursor.Id);
         }
     }
 

@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using NextLevel.EmbeddedMongo.Aggregation.Expressions;
 
 namespace NextLevel.EmbeddedMongo.Engine;
 
@@ -15,7 +16,7 @@ internal static class CommandArguments
         if (!element.Value.IsString)
             throw new MongoError(ErrorCode.InvalidNamespace, $"collection name has invalid type {TypeName(element.Value)}");
         var name = element.Value.AsString;
-        NamespaceRules.ValidateCollectionName(database, name);
+        Storage.NamespaceRules.ValidateCollection(database, name);
         return name;
     }
 
@@ -62,13 +63,21 @@ internal static class CommandArguments
         return value.ToInt64();
     }
 
-    /// <summary>The command's <c>let</c> variables, for $expr and aggregation expressions.</summary>
-    public static IReadOnlyDictionary<string, BsonValue>? LetVariables(this BsonDocument command)
+    /// <summary>
+    /// The command's <c>let</c> variables, for $expr and aggregation expressions. Each value is a constant
+    /// expression (e.g. <c>{ $literal: "$x" }</c>, <c>"$$NOW"</c>) evaluated once, before the command runs;
+    /// later variables may use earlier ones.
+    /// </summary>
+    public static IReadOnlyDictionary<string, BsonValue>? LetVariables(this BsonDocument command, DateTime now)
     {
         var let = command.OptionalDocument("let");
         if (let is null) return null;
         var variables = new Dictionary<string, BsonValue>(StringComparer.Ordinal);
-        foreach (var element in let) variables[element.Name] = element.Value;
+        foreach (var element in let)
+        {
+            var value = Expr.Parse(element.Value).Evaluate(new ExprContext([], variables, now));
+            variables[element.Name] = value ?? BsonNull.Value;
+        }
         return variables;
     }
 

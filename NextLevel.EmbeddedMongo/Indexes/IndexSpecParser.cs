@@ -66,6 +66,7 @@ internal static class IndexSpecParser
             Sparse = sparse,
             PartialFilterExpression = partial,
             ExpireAfterSeconds = expireAfterSeconds,
+            Hidden = OptionalBool(spec, "hidden"),
             TextWeights = isText ? TextWeights(key, spec) : null,
             DefaultLanguage = spec.TryGetValue("default_language", out var language) ? RequireString(language, "default_language") : "english",
             LanguageOverride = spec.TryGetValue("language_override", out var languageOverride) ? RequireString(languageOverride, "language_override") : "language",
@@ -75,7 +76,7 @@ internal static class IndexSpecParser
         {
             if (key.ElementCount != 1 || key.GetElement(0).Name != "_id" || !key[0].IsNumeric || key[0].ToDouble() < 0)
                 throw new MongoError(ErrorCode.BadValue, "The index name '_id_' is reserved for the _id index, which must have key pattern {_id: 1}, found key: " + key.ToJson());
-            foreach (var option in new[] { "unique", "sparse", "partialFilterExpression", "expireAfterSeconds" })
+            foreach (var option in new[] { "unique", "sparse", "partialFilterExpression", "expireAfterSeconds", "hidden" })
             {
                 if (spec.Contains(option))
                     throw IndexErrors.InvalidIndexSpecificationOption($"The field '{option}' is not valid for an _id index specification. Specification: {spec.ToJson()}");

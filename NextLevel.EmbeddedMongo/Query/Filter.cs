@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using NextLevel.EmbeddedMongo.Query.Parsing;
 
 namespace NextLevel.EmbeddedMongo.Query;
 
@@ -10,7 +11,8 @@ namespace NextLevel.EmbeddedMongo.Query;
 public abstract class Filter
 {
     /// <summary>Compiles a filter document. Throws <see cref="Engine.MongoError"/> on invalid input.</summary>
-    public static Filter Parse(BsonDocument spec, FilterOptions? options = null) => throw new NotImplementedException();
+    public static Filter Parse(BsonDocument spec, FilterOptions? options = null) =>
+        new FilterParser(options ?? new FilterOptions()).ParseDocument(spec);
 
     /// <summary>True when the document matches. <paramref name="details"/>, when given, receives the array position
     /// that satisfied the filter (for the positional <c>$</c> operator in updates and projections).</summary>
@@ -30,8 +32,14 @@ public sealed class FilterOptions
     public DateTime Now { get; init; } = DateTime.UtcNow;
 }
 
-/// <summary>Filled by <see cref="Filter.Matches"/>: the array index matched, for positional operators.</summary>
+/// <summary>Filled by <see cref="Filter.Matches"/>: the array index matched, for positional operators.
+/// Use a fresh instance (or reset it) per document.</summary>
 public sealed class MatchDetails
 {
+    /// <summary>The position, within the first array on the matching path, of the element that matched.</summary>
     public int? ArrayIndex { get; set; }
+
+    /// <summary>The <c>$text</c> relevance score of the document, when the filter has a <c>$text</c> clause
+    /// (read by <c>{ $meta: "textScore" }</c> in projections and sorts).</summary>
+    public double? TextScore { get; set; }
 }

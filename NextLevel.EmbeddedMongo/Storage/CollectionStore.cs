@@ -14,6 +14,8 @@ public sealed class CollectionStore
     /// <summary>MongoDB's maximum user document size.</summary>
     public const int MaxDocumentSize = 16 * 1024 * 1024;
 
+    private const int MinimumDocumentsPerRebuildSlice = 5_000;
+
     private readonly SortedChunkList<StoredDocument> _records = new(StoredDocument.ByRecordId);
     private readonly List<IndexStore> _indexes = [];
     private long _nextRecordId = 1;
@@ -155,6 +157,17 @@ public sealed class CollectionStore
         _indexes.Remove(index);
     }
 
+    /// <summary>collMod on an index: changes expireAfterSeconds and/or hidden; returns the new definition.</summary>
+    internal IndexDefinition ModifyIndex(string name, int? expireAfterSeconds, bool? hidden)
+    {
+        var index = FindIndex(name) ?? throw IndexErrors.IndexNotFound($"cannot find index {name} for ns {FullName}");
+        if (hidden is not null && index.Definition.IsIdIndex) throw new MongoError(ErrorCode.BadValue, "can't hide _id index");
+        if (expireAfterSeconds is not null && index.Definition.ExpireAfterSeconds is null)
+            throw new MongoError(ErrorCode.InvalidOptions, "no expireAfterSeconds field to update");
+        index.Redefine(index.Definition.With(expireAfterSeconds, hidden));
+        return index.Definition;
+    }
+
     /// <summary>Loads documents in record id order (checkpoint recovery); indexes are rebuilt afterwards in bulk.</summary>
     internal void LoadDocument(StoredDocument document)
     {
@@ -189,23 +202,50 @@ public sealed class CollectionStore
         _indexes.Add(new IndexStore(definition));
     }
 
-    /// <summary>Rebuilds every index from the documents, deserialising each document once.</summary>
+    /// <summary>
+    /// Rebuilds every index from the documents (recovery), deserialising each document once. Key extraction runs on
+    /// slices of the documents in parallel, then each index sorts its entries once, indexes side by side.
+    /// </summary>
     internal void RebuildIndexes()
     {
         var maintained = _indexes.Where(index => index.MaintainsEntries).ToArray();
-        var entries = maintained.Select(_ => new List<IndexEntry>(_records.Count)).ToArray();
-        var multikey = new bool[maintained.Length];
-        foreach (var stored in _records.WalkAll(forward: true))
+        if (maintained.Length == 0) return;
+        var documents = _records.ToArray();
+        var slices = Math.Clamp(documents.Length / MinimumDocumentsPerRebuildSlice, 1, Environment.ProcessorCount);
+        var entries = new List<IndexEntry>[slices, maintained.Length];
+        var multikey = new bool[slices, maintained.Length];
+
+        Parallel.For(0, slices, slice =>
         {
-            var document = stored.ToBsonDocument();
-            for (var i = 0; i < maintained.Length; i++)
+            var from = (int)((long)documents.Length * slice / slices);
+            var to = (int)((long)documents.Length * (slice + 1) / slices);
+            for (var i = 0; i < maintained.Length; i++) entries[slice, i] = new List<IndexEntry>(to - from);
+            for (var position = from; position < to; position++)
             {
-                var keys = maintained[i].KeysOf(document);
-                multikey[i] |= keys.IsMultikey;
-                foreach (var key in keys.Keys) entries[i].Add(new IndexEntry(key, stored.Id.Value));
+                var stored = documents[position];
+                var document = stored.ToBsonDocument();
+                for (var i = 0; i < maintained.Length; i++)
+                {
+                    var keys = maintained[i].KeysOf(document);
+                    multikey[slice, i] |= keys.IsMultikey;
+                    foreach (var key in keys.Keys) entries[slice, i].Add(new IndexEntry(key, stored.Id.Value));
+                }
             }
-        }
-        for (var i = 0; i < maintained.Length; i++) maintained[i].LoadEntries(entries[i], multikey[i]);
+        });
+
+        Parallel.For(0, maintained.Length, i =>
+        {
+            var total = 0;
+            var anyMultikey = false;
+            for (var slice = 0; slice < slices; slice++)
+            {
+                total += entries[slice, i].Count;
+                anyMultikey |= multikey[slice, i];
+            }
+            var all = new List<IndexEntry>(total);
+            for (var slice = 0; slice < slices; slice++) all.AddRange(entries[slice, i]);
+            maintained[i].LoadEntries(all, anyMultikey);
+        });
     }
 
     internal StoredDocument[] CaptureDocuments() => _records.ToArray();

@@ -21,6 +21,9 @@ public sealed class IndexDefinition
 
     public int? ExpireAfterSeconds { get; init; }
 
+    /// <summary>A hidden index is maintained (and enforces uniqueness) but the planner does not use it.</summary>
+    public bool Hidden { get; init; }
+
     /// <summary>Text index only: field (dotted path, or <c>$**</c>) to weight.</summary>
     public IReadOnlyDictionary<string, int>? TextWeights { get; init; }
 
@@ -46,6 +49,7 @@ public sealed class IndexDefinition
         if (Sparse) document.Add("sparse", true);
         if (PartialFilterExpression is not null) document.Add("partialFilterExpression", PartialFilterExpression.DeepClone());
         if (ExpireAfterSeconds is { } seconds) document.Add("expireAfterSeconds", seconds);
+        if (Hidden) document.Add("hidden", true);
         if (TextWeights is not null)
         {
             var weights = new BsonDocument();
@@ -78,10 +82,26 @@ public sealed class IndexDefinition
         Unique == other.Unique
         && Sparse == other.Sparse
         && ExpireAfterSeconds == other.ExpireAfterSeconds
+        && Hidden == other.Hidden
         && SameDocument(PartialFilterExpression, other.PartialFilterExpression)
         && SameWeights(TextWeights, other.TextWeights)
         && DefaultLanguage == other.DefaultLanguage
         && LanguageOverride == other.LanguageOverride;
+
+    /// <summary>This definition with collMod's changes to expireAfterSeconds and hidden applied.</summary>
+    internal IndexDefinition With(int? expireAfterSeconds, bool? hidden) => new()
+    {
+        Name = Name,
+        Key = Key,
+        Unique = Unique,
+        Sparse = Sparse,
+        PartialFilterExpression = PartialFilterExpression,
+        ExpireAfterSeconds = expireAfterSeconds ?? ExpireAfterSeconds,
+        Hidden = hidden ?? Hidden,
+        TextWeights = TextWeights,
+        DefaultLanguage = DefaultLanguage,
+        LanguageOverride = LanguageOverride,
+    };
 
     private BsonDocument TextKeyAsListed()
     {

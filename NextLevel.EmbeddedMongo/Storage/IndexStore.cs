@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using NextLevel.EmbeddedMongo.Bson;
 using NextLevel.EmbeddedMongo.Indexes;
 using NextLevel.EmbeddedMongo.Query;
 
@@ -23,7 +24,7 @@ public sealed class IndexStore
         Entries = new SortedChunkList<IndexEntry>(Comparer);
     }
 
-    public IndexDefinition Definition { get; }
+    public IndexDefinition Definition { get; private set; }
 
     /// <summary>True once any document gave more than one key (or an array): such an index cannot provide a sort.</summary>
     public bool IsMultikey { get; private set; }
@@ -69,10 +70,25 @@ public sealed class IndexStore
         return null;
     }
 
+    /// <summary>
+    /// Walks entries in ascending order of the first key field, whichever the index direction, starting at the first
+    /// entry whose first value is not before the target (<paramref name="seek"/>: negative = value before the target).
+    /// </summary>
+    internal IEnumerable<IndexEntry> WalkValuesAscending(Func<BsonValue, int> seek) =>
+        Pattern.Descending[0]
+            ? Entries.WalkBackward(entry => -seek(entry.ValueAt(0)))
+            : Entries.WalkForward(entry => seek(entry.ValueAt(0)));
+
     internal void Add(DocumentKeys keys, long recordId)
     {
         if (keys.IsMultikey) IsMultikey = true;
-        foreach (var key in keys.Keys) Entries.Add(new IndexEntry(key, recordId));
+        foreach (var key in keys.Keys)
+        {
+            var (hasBefore, before, hasAfter, after) = Entries.Neighbors(entry => Comparer.CompareKeys(entry.Key, key) < 0 ? -1 : 0);
+            var shared = hasAfter ? ShareValues(after.Key, key) : key;
+            if (hasBefore) shared = ShareValues(before.Key, shared);
+            Entries.Add(new IndexEntry(shared, recordId));
+        }
     }
 
     internal void Remove(DocumentKeys keys, long recordId)
@@ -84,9 +100,41 @@ public sealed class IndexStore
     internal void LoadEntries(List<IndexEntry> entries, bool multikey)
     {
         entries.Sort(Comparer);
+        for (var i = 1; i < entries.Count; i++)
+        {
+            var shared = ShareValues(entries[i - 1].Key, entries[i].Key);
+            if (!ReferenceEquals(shared, entries[i].Key)) entries[i] = new IndexEntry(shared, entries[i].RecordId);
+        }
         Entries.LoadSorted(entries);
         IsMultikey = multikey;
     }
+
+    /// <summary>
+    /// Reuses the value objects of a neighbouring entry's key where they are equal (low-cardinality fields such as a
+    /// status then cost one object per distinct value instead of one per document). Key values are never mutated.
+    /// </summary>
+    private object ShareValues(object neighbour, object key)
+    {
+        if (key is not BsonValue[] values)
+            return BsonValueComparer.Instance.Equals((BsonValue)neighbour, (BsonValue)key) && SameType(neighbour, key) ? neighbour : key;
+        var neighbourValues = (BsonValue[])neighbour;
+        var allEqual = true;
+        for (var field = 0; field < values.Length; field++)
+        {
+            if (ReferenceEquals(values[field], neighbourValues[field])) continue;
+            if (BsonValueComparer.Instance.Equals(values[field], neighbourValues[field]) && SameType(values[field], neighbourValues[field]))
+                values[field] = neighbourValues[field];
+            else
+                allEqual = false;
+        }
+        return allEqual ? neighbour : key;
+    }
+
+    /// <summary>1 and 1.0 compare equal but must keep their own type (keyValue in duplicate key errors shows it).</summary>
+    private static bool SameType(object x, object y) => ((BsonValue)x).BsonType == ((BsonValue)y).BsonType;
+
+    /// <summary>collMod: changes options that do not affect the entries (expireAfterSeconds, hidden).</summary>
+    internal void Redefine(IndexDefinition definition) => Definition = definition;
 
     internal void Clear()
     {

@@ -172,6 +172,21 @@ internal sealed class SortedChunkList<T>
         }
     }
 
+    /// <summary>The items just before and at the position <paramref name="seek"/> finds (see <see cref="WalkForward"/>), without walking.</summary>
+    public (bool HasBefore, T Before, bool HasAtOrAfter, T AtOrAfter) Neighbors(Func<T, int> seek)
+    {
+        var (chunkIndex, position) = LowerBound(seek);
+        var hasAfter = chunkIndex < _chunks.Count;
+        var after = hasAfter ? _chunks[chunkIndex].Items[position] : default!;
+        if (position > 0) return (true, _chunks[chunkIndex].Items[position - 1], hasAfter, after);
+        if (chunkIndex > 0)
+        {
+            var previous = _chunks[chunkIndex - 1];
+            return (true, previous.Items[previous.Count - 1], hasAfter, after);
+        }
+        return (false, default!, hasAfter, after);
+    }
+
     public IEnumerable<T> WalkAll(bool forward) => forward ? WalkForward(static _ => 0) : WalkBackward(static _ => 0);
 
     /// <summary>Copies the items in order (checkpoints capture documents this way under the lock).</summary>

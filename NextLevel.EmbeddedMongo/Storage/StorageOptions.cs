@@ -1,3 +1,5 @@
+using NextLevel.EmbeddedMongo.Storage.Durability;
+
 namespace NextLevel.EmbeddedMongo.Storage;
 
 /// <summary>Where and how the engine keeps its data.</summary>
@@ -15,7 +17,8 @@ public sealed class StorageOptions
     /// <summary>A checkpoint starts early once the journal grows past this many bytes.</summary>
     public long CheckpointJournalBytes { get; init; } = 64L * 1024 * 1024;
 
-    
+    /// <summary>File access used by the journal and checkpoints; tests substitute one that tears writes.</summary>
+    public IStorageFileSystem FileSystem { get; init; } = PhysicalStorageFileSystem.Instance;
 
     /// <summary>Where recovery and checkpoint messages go (never document contents); null is silent.</summary>
     public Action<string>? Log { get; init; }

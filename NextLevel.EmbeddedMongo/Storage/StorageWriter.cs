@@ -97,6 +97,14 @@ public sealed class StorageWriter : StorageReader
         return index;
     }
 
+    /// <summary>collMod's index changes: a new expireAfterSeconds for a TTL index, and/or hiding it from the planner.</summary>
+    public IndexDefinition ModifyIndex(CollectionStore collection, string name, int? expireAfterSeconds, bool? hidden)
+    {
+        var definition = collection.ModifyIndex(name, expireAfterSeconds, hidden);
+        Log(MutationRecords.ModifyIndex(collection, name, expireAfterSeconds, hidden));
+        return definition;
+    }
+
     public void DropIndex(CollectionStore collection, string name)
     {
         collection.DropIndex(name);

@@ -42,8 +42,11 @@ internal sealed class WireServer : IAsyncDisposable
 
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
-    /// <summary>Binds, listens and starts accepting. Throws <see cref="SocketException"/> if the address is unavailable.</summary>
-    public static WireServer Start(IPEndPoint endPoint, IWireSessionFactory sessions, int maxConnections, int maxFrameSize, TextWriter? debugLog)
+    /// <summary>
+    /// Binds and listens (clients may queue in the backlog) without accepting yet, so the caller can learn the actual
+    /// port before the first connection is served. Throws <see cref="SocketException"/> if the address is unavailable.
+    /// </summary>
+    public static WireServer Listen(IPEndPoint endPoint, IWireSessionFactory sessions, int maxConnections, int maxFrameSize, TextWriter? debugLog)
     {
         var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -56,9 +59,14 @@ internal sealed class WireServer : IAsyncDisposable
             listener.Dispose();
             throw;
         }
-        var server = new WireServer(listener, sessions, maxConnections, maxFrameSize, debugLog);
-        server._acceptLoop = Task.Run(server.AcceptLoopAsync);
-        return server;
+        return new WireServer(listener, sessions, maxConnections, maxFrameSize, debugLog);
+    }
+
+    /// <summary>Starts serving connections; call once.</summary>
+    public void StartAccepting()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _stopped) == 1, this);
+        _acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
     /// <summary>

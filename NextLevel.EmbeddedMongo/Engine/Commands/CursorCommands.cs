@@ -13,7 +13,8 @@ public sealed partial class MongoEngine
             throw CommandArguments.WrongType(command, "getMore", idValue, "long");
         var collectionName = command.OptionalString("collection")
             ?? throw new MongoError(ErrorCode.Location40414, "BSON field 'getMore.collection' is missing but a required field");
-        NamespaceRules.ValidateCollectionName(context.Database, collectionName);
+        // Not validated as a collection name: command cursors live in "$cmd.<command>" namespaces.
+        if (collectionName.Length == 0) throw new MongoError(ErrorCode.InvalidNamespace, $"Invalid namespace specified '{context.Database}.'");
         var batchSize = command.OptionalLong("batchSize");
         if (batchSize < 0) throw MongoError.Location(51024, $"BSON field 'batchSize' value must be >= 0, actual value '{batchSize}'");
         Counters.AddGetMore();
@@ -37,7 +38,10 @@ public sealed partial class MongoEngine
     [MongoCommand("killCursors")]
     private ValueTask<BsonDocument> KillCursorsAsync(CommandContext context, BsonDocument command, CancellationToken cancellationToken)
     {
-        var collectionName = command.CollectionName(context.Database);
+        // Not validated as a collection name: command cursors live in "$cmd.<command>" namespaces.
+        var target = command.GetElement(0).Value;
+        if (!target.IsString) throw CommandArguments.WrongType(command, "killCursors", target, "string");
+        var collectionName = target.AsString;
         var killed = new BsonArray();
         var notFound = new BsonArray();
         foreach (var id in command.RequiredArray("cursors"))

@@ -63,7 +63,9 @@ public sealed partial class MongoEngine
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ShuttingDown);
         try
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(waitMilliseconds), Time, wait.Token);
+            // Wall-clock on purpose, not the engine's TimeProvider: the driver times this reply out in real time, and a
+            // fake clock that never advances would make its monitor give up and reset the connection pool.
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(waitMilliseconds, int.MaxValue)), wait.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

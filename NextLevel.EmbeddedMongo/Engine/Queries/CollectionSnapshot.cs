@@ -1,55 +1,65 @@
 using MongoDB.Bson;
+using NextLevel.EmbeddedMongo.Planner;
 using NextLevel.EmbeddedMongo.Query;
 using NextLevel.EmbeddedMongo.Storage;
 
 namespace NextLevel.EmbeddedMongo.Engine.Queries;
 
 /// <summary>
-/// The candidate documents of a query, captured under the read lock. Stored documents are immutable byte arrays,
-/// so the snapshot can be filtered, sorted and returned over several getMores after the lock is released,
-/// and later writes never show up half-way through a cursor.
+/// The candidate documents of a query, read through the planner's chosen plan under the read lock. Stored documents
+/// are immutable byte arrays, so the snapshot can be filtered, sorted and returned over several getMores after the
+/// lock is released, and later writes never show up half-way through a cursor.
 /// </summary>
 internal sealed class CollectionSnapshot
 {
-    private CollectionSnapshot(bool exists, IReadOnlyList<StoredDocument> documents, QueryPlan plan, IReadOnlyDictionary<string, int>? textIndexFields)
+    private CollectionSnapshot(IReadOnlyList<StoredDocument> documents, QueryPlan? plan, IReadOnlyDictionary<string, int>? textIndexFields)
     {
-        Exists = exists;
         Documents = documents;
         Plan = plan;
         TextIndexFields = textIndexFields;
     }
 
-    public bool Exists { get; }
-
+    /// <summary>Candidates in the plan's order (a superset of the matches: the filter still decides).</summary>
     public IReadOnlyList<StoredDocument> Documents { get; }
 
-    public QueryPlan Plan { get; }
+    /// <summary>The plan the documents were read with; null when the collection does not exist.</summary>
+    public QueryPlan? Plan { get; }
+
+    /// <summary>True when <see cref="Documents"/> already come in the requested sort order.</summary>
+    public bool ProvidesSort => Plan?.ProvidesSort ?? false;
 
     /// <summary>Fields of the collection's text index, for $text.</summary>
     public IReadOnlyDictionary<string, int>? TextIndexFields { get; }
 
-    /// <summary>Takes the snapshot; call inside a storage read or write callback.</summary>
+    /// <summary>Plans and reads the candidates; call inside a storage read or write callback.</summary>
     public static CollectionSnapshot Capture(CollectionStore? collection, BsonDocument filter, BsonDocument? sort, BsonValue? hint)
     {
+        if (collection is null) return new CollectionSnapshot([], null, null);
         var plan = QueryPlanner.Plan(collection, filter, sort, hint);
-        if (collection is null) return new CollectionSnapshot(false, [], plan, null);
-        return new CollectionSnapshot(true, [.. Candidates(collection)], plan, TextFields(collection));
+        return new CollectionSnapshot([.. plan.Candidates], plan, collection.TextIndexFields);
     }
 
     public FilterOptions FilterOptions(IReadOnlyDictionary<string, BsonValue>? variables, DateTime now) =>
         new() { TextIndexFields = TextIndexFields, Variables = variables, Now = now };
 
-    /// <summary>The text index fields of a collection (weights default to 1), or null when it has no text index.</summary>
-    public static IReadOnlyDictionary<string, int>? TextFields(CollectionStore collection)
+    /// <summary>explain's winningPlan: the access stage (EOF for a missing collection) under the stages that follow it.</summary>
+    public BsonDocument WinningPlan(BsonDocument filter, BsonDocument? sort, bool hasProjection, long skip, long? limit)
     {
-        foreach (var index in collection.Indexes)
+        BsonDocument stage;
+        if (Plan is null)
         {
-            var textKeys = index.Definition.Key.Where(k => k.Value.IsString && k.Value.AsString == "text").Select(k => k.Name).ToList();
-            if (textKeys.Count > 0) return textKeys.ToDictionary(k => k, _ => 1, StringComparer.Ordinal);
+            stage = new BsonDocument("stage", "EOF");
         }
-        return null;
+        else
+        {
+            stage = Plan.ToExplainDocument();
+            if (filter.ElementCount > 0) stage.InsertAt(1, new BsonElement("filter", filter));
+        }
+        if (sort is { ElementCount: > 0 } && !ProvidesSort)
+            stage = new BsonDocument { { "stage", "SORT" }, { "sortPattern", sort }, { "memLimit", 104857600 }, { "type", "simple" }, { "inputStage", stage } };
+        if (skip > 0) stage = new BsonDocument { { "stage", "SKIP" }, { "skipAmount", skip }, { "inputStage", stage } };
+        if (limit is > 0) stage = new BsonDocument { { "stage", "LIMIT" }, { "limitAmount", limit.Value }, { "inputStage", stage } };
+        if (hasProjection) stage = new BsonDocument { { "stage", "PROJECTION_DEFAULT" }, { "inputStage", stage } };
+        return stage;
     }
-
-    /// <summary>Every document of the collection in natural (insertion) order; the filter decides which match.</summary>
-    private static IEnumerable<StoredDocument> Candidates(CollectionStore collection) => collection.Scan();
 }

@@ -7,12 +7,15 @@ namespace NextLevel.EmbeddedMongo.Engine.Queries;
 /// <summary>
 /// A find-shaped query (filter, sort, skip, limit, projection) run over stored documents.
 /// Without a projection the stored bytes are returned as they are (<see cref="RawBsonDocument"/>), so a reply
-/// never re-serialises what it did not change. Results stream lazily unless a sort needs them all.
-/// Immutable; safe to run from several threads.
+/// never re-serialises what it did not change; an empty filter without sort or projection does not even
+/// deserialise. Results stream lazily unless a sort needs them all. Immutable; safe to run from several threads.
 /// </summary>
 internal sealed class DocumentQuery
 {
     public required Filter Filter { get; init; }
+
+    /// <summary>True when the filter is <c>{}</c>: every candidate matches without being read.</summary>
+    public bool MatchesEverything { get; init; }
 
     public SortSpec? Sort { get; init; }
 
@@ -23,18 +26,14 @@ internal sealed class DocumentQuery
     /// <summary>Maximum number of documents (positive), or null for all.</summary>
     public long? Limit { get; init; }
 
-    /// <summary>Documents examined by the last run (for explain's executionStats).</summary>
-    public long Examined => Interlocked.Read(ref _examined);
-
-    private long _examined;
-
     public IEnumerable<BsonDocument> Run(IEnumerable<StoredDocument> source)
     {
+        if (MatchesEverything && Sort is null && Projection is null)
+            return Page(source).Select(stored => (BsonDocument)new RawBsonDocument(stored.Bytes));
+
         var matches = Matches(source);
         if (Sort is not null) matches = SortMatches(matches);
-        if (Skip > 0) matches = matches.Skip(checked((int)Math.Min(Skip, int.MaxValue)));
-        if (Limit is > 0) matches = matches.Take(checked((int)Math.Min(Limit.Value, int.MaxValue)));
-        return matches.Select(Output);
+        return Page(matches).Select(Output);
     }
 
     /// <summary>The matching documents with their stored form, unsorted, for writes that modify them.</summary>
@@ -42,19 +41,25 @@ internal sealed class DocumentQuery
     {
         foreach (var stored in source)
         {
-            Interlocked.Increment(ref _examined);
             var document = stored.ToBsonDocument();
             var details = new MatchDetails();
             if (Filter.Matches(document, details)) yield return new Match(stored, document, details);
         }
     }
 
-    /// <summary>A stable sort: documents that compare equal keep their natural order, as MongoDB's does in practice.</summary>
+    /// <summary>A stable sort: documents that compare equal keep their candidate order.</summary>
     public IEnumerable<Match> SortMatches(IEnumerable<Match> matches)
     {
         if (Sort is null) return matches;
         var sort = Sort;
         return matches.OrderBy(m => m.Document, sort);
+    }
+
+    private IEnumerable<T> Page<T>(IEnumerable<T> items)
+    {
+        if (Skip > 0) items = items.Skip((int)Math.Min(Skip, int.MaxValue));
+        if (Limit is > 0) items = items.Take((int)Math.Min(Limit.Value, int.MaxValue));
+        return items;
     }
 
     private BsonDocument Output(Match match) =>

@@ -18,6 +18,7 @@ internal static class MutationRecords
     public const string DeleteOp = "delete";
     public const string CreateIndexOp = "createIndex";
     public const string DropIndexOp = "dropIndex";
+    public const string ModifyIndexOp = "modifyIndex";
 
     public static BsonDocument CreateCollection(CollectionStore collection) => new()
     {
@@ -75,6 +76,14 @@ internal static class MutationRecords
         { "ns", collection.FullName },
         { "spec", definition.ToSpec() },
     };
+
+    public static BsonDocument ModifyIndex(CollectionStore collection, string name, int? expireAfterSeconds, bool? hidden)
+    {
+        var record = new BsonDocument { { "op", ModifyIndexOp }, { "ns", collection.FullName }, { "name", name } };
+        if (expireAfterSeconds is { } seconds) record.Add("expireAfterSeconds", seconds);
+        if (hidden is { } isHidden) record.Add("hidden", isHidden);
+        return record;
+    }
 
     public static BsonDocument DropIndex(CollectionStore collection, string name) => new()
     {

@@ -61,6 +61,12 @@ internal sealed class MutationReplayer(Catalog catalog)
             case CreateIndexOp:
                 Touch(record).AddIndexUnbuilt(IndexDefinition.FromSpec(record["spec"].AsBsonDocument));
                 break;
+            case ModifyIndexOp:
+                Target(record).ModifyIndex(
+                    record["name"].AsString,
+                    record.TryGetValue("expireAfterSeconds", out var seconds) ? seconds.ToInt32() : null,
+                    record.TryGetValue("hidden", out var hidden) ? hidden.ToBoolean() : null);
+                break;
             case DropIndexOp:
                 Target(record).DropIndex(record["name"].AsString);
                 break;

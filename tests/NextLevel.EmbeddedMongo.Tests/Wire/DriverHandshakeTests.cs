@@ -242,12 +242,12 @@ public sealed class DriverHandshakeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public void Many_parallel_clients_are_served()
+    public async Task Many_parallel_clients_are_served()
     {
-        Parallel.For(0, 16, _ =>
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
         {
             using var client = new MongoClient(_server.ConnectionString);
-            for (var i = 0; i < 20; i++) client.GetDatabase("admin").RunCommand<BsonDocument>(new BsonDocument("ping", 1));
-        });
+            for (var i = 0; i < 20; i++) await client.GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1));
+        }));
     }
 }

@@ -1,0 +1,13 @@
+using MongoDB.Bson;
+
+namespace NextLevel.EmbeddedMongo.Aggregation.Expressions;
+
+/// <summary>A constant value ($literal, numbers, plain strings, constant-folded sub-expressions).</summary>
+internal sealed class LiteralExpr(BsonValue? value) : Expr
+{
+    public BsonValue? Value { get; } = value;
+
+    public override bool IsConstant => true;
+
+    public override BsonValue? Evaluate(ExprContext context) => Value;
+}

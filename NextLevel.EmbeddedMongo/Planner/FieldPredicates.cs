@@ -1,0 +1,117 @@
+using MongoDB.Bson;
+using NextLevel.EmbeddedMongo.Bson;
+
+namespace NextLevel.EmbeddedMongo.Planner;
+
+/// <summary>
+/// The index-usable conditions a filter puts on its field paths: top-level conjuncts (including <c>$and</c>) of
+/// equality, <c>$eq</c>, <c>$in</c> and range operators. Anything else is ignored, which only widens the candidate
+/// set (every candidate is re-checked by the filter). Values whose matching is subtler than a key comparison
+/// (null, arrays, regular expressions, MinKey/MaxKey, undefined) are not used.
+/// </summary>
+internal sealed class FieldPredicates
+{
+    private readonly Dictionary<string, List<BsonValue>> _equalities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<BsonValue[]>> _ins = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<FieldInterval>> _ranges = new(StringComparer.Ordinal);
+    private readonly List<(string Path, BsonValue Condition)> _conjuncts = [];
+
+    private FieldPredicates() { }
+
+    public static FieldPredicates From(BsonDocument filter)
+    {
+        var predicates = new FieldPredicates();
+        predicates.AddConjuncts(filter);
+        return predicates;
+    }
+
+    /// <summary>The raw top-level conditions by path (for matching partial index filters).</summary>
+    public IReadOnlyList<(string Path, BsonValue Condition)> Conjuncts => _conjuncts;
+
+    public bool HasAny(string path) => _equalities.ContainsKey(path) || _ins.ContainsKey(path) || _ranges.ContainsKey(path);
+
+    /// <summary>A value the path must equal (the first usable one), or null.</summary>
+    public BsonValue? EqualityOn(string path) => _equalities.TryGetValue(path, out var values) ? values[0] : null;
+
+    /// <summary>The values of the smallest usable <c>$in</c> on the path, or null.</summary>
+    public BsonValue[]? InOn(string path) => _ins.TryGetValue(path, out var lists) ? lists.MinBy(list => list.Length) : null;
+
+    public IReadOnlyList<FieldInterval> RangesOn(string path) => _ranges.TryGetValue(path, out var ranges) ? ranges : [];
+
+    private void AddConjuncts(BsonDocument filter)
+    {
+        foreach (var element in filter)
+        {
+            if (element.Name == "$and" && element.Value is BsonArray clauses)
+            {
+                foreach (var clause in clauses)
+                {
+                    if (clause is BsonDocument document) AddConjuncts(document);
+                }
+                continue;
+            }
+            if (element.Name.StartsWith('$')) continue;
+            _conjuncts.Add((element.Name, element.Value));
+            AddCondition(element.Name, element.Value);
+        }
+    }
+
+    private void AddCondition(string path, BsonValue condition)
+    {
+        if (condition is BsonDocument operators && operators.ElementCount > 0 && operators.GetElement(0).Name.StartsWith('$'))
+        {
+            foreach (var op in operators)
+            {
+                switch (op.Name)
+                {
+                    case "$eq":
+                        AddEquality(path, op.Value);
+                        break;
+                    case "$in" when op.Value is BsonArray values && values.Count > 0 && values.All(IsKeyComparable):
+                        Add(_ins, path, values.ToArray());
+                        break;
+                    case "$gt":
+                    case "$gte":
+                    case "$lt":
+                    case "$lte":
+                        if (IsKeyComparable(op.Value)) Add(_ranges, path, RangeOf(op.Name, op.Value));
+                        break;
+                }
+            }
+            return;
+        }
+        AddEquality(path, condition);
+    }
+
+    private void AddEquality(string path, BsonValue value)
+    {
+        if (IsKeyComparable(value)) Add(_equalities, path, value);
+    }
+
+    private static FieldInterval RangeOf(string op, BsonValue value)
+    {
+        // Ranges are type-bracketed as in MongoDB: $gt: 5 matches numbers only.
+        var rank = BsonTypeOrder.RankOf(value);
+        return op switch
+        {
+            "$gt" => new FieldInterval(IndexBound.At(value, false), IndexBound.EndOf(rank)),
+            "$gte" => new FieldInterval(IndexBound.At(value, true), IndexBound.EndOf(rank)),
+            "$lt" => new FieldInterval(IndexBound.StartOf(rank), IndexBound.At(value, false)),
+            _ => new FieldInterval(IndexBound.StartOf(rank), IndexBound.At(value, true)),
+        };
+    }
+
+    /// <summary>True when "field matches value" is exactly "some index key of the document compares equal/in range".</summary>
+    private static bool IsKeyComparable(BsonValue value) =>
+        value.BsonType is not (BsonType.Null or BsonType.Undefined or BsonType.Array or BsonType.RegularExpression or BsonType.MinKey or BsonType.MaxKey);
+
+    private static void Add<T>(Dictionary<string, List<T>> map, string path, T value)
+    {
+        if (!map.TryGetValue(path, out var list))
+        {
+            list = [];
+            map.Add(path, list);
+        }
+        list.Add(value);
+    }
+}

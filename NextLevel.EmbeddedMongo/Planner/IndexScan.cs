@@ -1,0 +1,116 @@
+using NextLevel.EmbeddedMongo.Indexes;
+using NextLevel.EmbeddedMongo.Storage;
+
+namespace NextLevel.EmbeddedMongo.Planner;
+
+/// <summary>
+/// Walks an index over per-field intervals. Bounds constrain a prefix of the key: every field but the last is a
+/// set of points, the last may be a range. Each combination of intervals is one contiguous run of the index:
+/// seek to its start (O(log n)), read until past its end, so the cost is O(log n + entries in range).
+/// </summary>
+internal static class IndexScan
+{
+    public static IEnumerable<StoredDocument> Run(QueryPlan plan, CollectionStore collection, IndexStore index, IReadOnlyList<IReadOnlyList<FieldInterval>> bounds, bool backward)
+    {
+        var dedupe = index.IsMultikey || bounds.Any(intervals => intervals.Count > 1) ? new HashSet<long>() : null;
+        foreach (var combination in Combinations(bounds, index.Pattern.Descending, backward))
+        {
+            foreach (var entry in WalkRun(index, combination, backward))
+            {
+                plan.KeysExamined++;
+                if (!InsideAll(entry, combination)) continue;
+                if (dedupe is not null && !dedupe.Add(entry.RecordId)) continue;
+                var stored = collection.Get(entry.RecordId);
+                if (stored is null) continue;
+                plan.DocsExamined++;
+                yield return stored;
+            }
+        }
+    }
+
+    /// <summary>Walks the whole index (a hint or a sort without usable bounds).</summary>
+    public static IEnumerable<StoredDocument> Full(QueryPlan plan, CollectionStore collection, IndexStore index, bool backward)
+    {
+        var dedupe = index.IsMultikey ? new HashSet<long>() : null;
+        foreach (var entry in index.Entries.WalkAll(!backward))
+        {
+            plan.KeysExamined++;
+            if (dedupe is not null && !dedupe.Add(entry.RecordId)) continue;
+            var stored = collection.Get(entry.RecordId);
+            if (stored is null) continue;
+            plan.DocsExamined++;
+            yield return stored;
+        }
+    }
+
+    private static IEnumerable<IndexEntry> WalkRun(IndexStore index, FieldInterval[] run, bool backward)
+    {
+        var descending = index.Pattern.Descending;
+        return backward
+            ? index.Entries.WalkBackward(entry => PastOrAtEnd(entry, run, descending))
+                .TakeWhile(entry => !BeforeStart(entry, run, descending))
+            : index.Entries.WalkForward(entry => BeforeStart(entry, run, descending) ? -1 : 0)
+                .TakeWhile(entry => CompareToEnd(entry, run, descending) <= 0);
+    }
+
+    /// <summary>Backward seek: entries not past the end are "at or before" the target (&lt;= 0).</summary>
+    private static int PastOrAtEnd(IndexEntry entry, FieldInterval[] run, bool[] descending) =>
+        CompareToEnd(entry, run, descending) > 0 ? 1 : 0;
+
+    private static bool BeforeStart(IndexEntry entry, FieldInterval[] run, bool[] descending)
+    {
+        for (var field = 0; field < run.Length; field++)
+        {
+            var position = run[field].CompareToStart(entry.ValueAt(field), descending[field]);
+            if (position != 0) return position < 0;
+        }
+        return false;
+    }
+
+    /// <summary>Lexicographic position of the entry against the run's end: &gt; 0 means past it.</summary>
+    private static int CompareToEnd(IndexEntry entry, FieldInterval[] run, bool[] descending)
+    {
+        for (var field = 0; field < run.Length; field++)
+        {
+            var position = run[field].CompareToEnd(entry.ValueAt(field), descending[field]);
+            if (position != 0) return position;
+        }
+        return 0;
+    }
+
+    private static bool InsideAll(IndexEntry entry, FieldInterval[] run)
+    {
+        for (var field = 0; field < run.Length; field++)
+        {
+            if (!run[field].Contains(entry.ValueAt(field))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Every choice of one interval per field, in the order the walk direction visits them.</summary>
+    private static IEnumerable<FieldInterval[]> Combinations(IReadOnlyList<IReadOnlyList<FieldInterval>> bounds, bool[] descending, bool backward)
+    {
+        var ordered = bounds.Select((intervals, field) =>
+        {
+            // Points are sorted by value; a descending field or a backward walk visits them in reverse.
+            var sorted = intervals.OrderBy(interval => interval.Low.Value, Bson.BsonValueComparer.Instance).ToArray();
+            return descending[field] ^ backward ? sorted.Reverse().ToArray() : sorted;
+        }).ToArray();
+        var current = new FieldInterval[ordered.Length];
+        return Expand(0);
+
+        IEnumerable<FieldInterval[]> Expand(int field)
+        {
+            if (field == ordered.Length)
+            {
+                yield return (FieldInterval[])current.Clone();
+                yield break;
+            }
+            foreach (var interval in ordered[field])
+            {
+                current[field] = interval;
+                foreach (var combination in Expand(field + 1)) yield return combination;
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+using MongoDB.Bson;
+using NextLevel.EmbeddedMongo.Bson;
+using NextLevel.EmbeddedMongo.Engine;
+using NextLevel.EmbeddedMongo.Storage;
+
+namespace NextLevel.EmbeddedMongo.Planner;
+
+/// <summary>
+/// Chooses how to read a collection for a filter, sort and hint. Rules, cheapest first: an index whose every field
+/// is pinned by equality and which is unique; then the index with the longest equality prefix, then one with a
+/// range on the next field; among equals, one that also provides the sort. Without a usable filter index, an index
+/// matching the sort (not multikey, not sparse or partial) is walked in order. Otherwise the collection is scanned.
+/// [Stateless - ThreadSafe] call under the engine lock and enumerate the plan under the same lock.
+/// </summary>
+public static class QueryPlanner
+{
+    public static QueryPlan Plan(CollectionStore collection, BsonDocument filter, BsonDocument? sort, BsonValue? hint)
+    {
+        var predicates = FieldPredicates.From(filter);
+        var sortFields = ParseSort(sort);
+
+        if (hint is not null && !IsEmptyHint(hint))
+        {
+            if (IsNaturalHint(hint, out var naturalBackward)) return CollectionScan(collection, naturalBackward);
+            var hinted = FindHinted(collection, hint);
+            if (!hinted.MaintainsEntries) return CollectionScan(collection, backward: false);
+            return PlanWithIndex(collection, hinted, Bounds(hinted, predicates), sortFields, allowFullWalk: true)!;
+        }
+
+        IndexChoice? best = null;
+        foreach (var index in collection.Indexes)
+        {
+            if (!IsUsable(index, predicates)) continue;
+            var bounds = Bounds(index, predicates);
+            if (bounds.Count == 0) continue;
+            var choice = new IndexChoice(index, bounds, Score(index, bounds), SortDirection(index, bounds, sortFields) is not null);
+            if (best is null || choice.IsBetterThan(best)) best = choice;
+        }
+        if (best is not null) return PlanWithIndex(collection, best.Index, best.Bounds, sortFields, allowFullWalk: false)!;
+
+        if (sortFields.Count > 0)
+        {
+            foreach (var index in collection.Indexes)
+            {
+                if (!index.MaintainsEntries || index.Definition.Hidden || index.Definition.Sparse || index.Definition.PartialFilterExpression is not null || index.Pattern.HasPositionalComponent)
+                    continue;
+                if (SortDirection(index, [], sortFields) is { } backward) return FullIndexWalk(collection, index, backward, providesSort: true);
+            }
+        }
+        return CollectionScan(collection, backward: false);
+    }
+
+    private static QueryPlan? PlanWithIndex(CollectionStore collection, IndexStore index, List<IReadOnlyList<FieldInterval>> bounds, List<(string Path, bool Descending)> sortFields, bool allowFullWalk)
+    {
+        var backward = SortDirection(index, bounds, sortFields);
+        var providesSort = sortFields.Count > 0 && backward is not null;
+        if (bounds.Count == 0) return allowFullWalk ? FullIndexWalk(collection, index, backward ?? false, providesSort) : null;
+        var walkBackward = backward ?? false;
+        return new QueryPlan("IXSCAN", index, walkBackward, providesSort, bounds,
+            plan => IndexScan.Run(plan, collection, index, bounds, walkBackward));
+    }
+
+    private static QueryPlan FullIndexWalk(CollectionStore collection, IndexStore index, bool backward, bool providesSort) =>
+        new("IXSCAN", index, backward, providesSort, null, plan => IndexScan.Full(plan, collection, index, backward));
+
+    private static QueryPlan CollectionScan(CollectionStore collection, bool backward) =>
+        new("COLLSCAN", null, backward, providesSort: false, null, plan => CountDocuments(plan, backward ? collection.ScanBackward() : collection.Scan()));
+
+    private static IEnumerable<StoredDocument> CountDocuments(QueryPlan plan, IEnumerable<StoredDocument> documents)
+    {
+        foreach (var document in documents)
+        {
+            plan.DocsExamined++;
+            yield return document;
+        }
+    }
+
+    /// <summary>Per leading index field, the intervals the filter allows: points for all but the last, which may be a range.</summary>
+    private static List<IReadOnlyList<FieldInterval>> Bounds(IndexStore index, FieldPredicates predicates)
+    {
+        var bounds = new List<IReadOnlyList<FieldInterval>>();
+        if (!index.MaintainsEntries || index.Pattern.HasPositionalComponent) return bounds;
+        foreach (var path in index.Pattern.Paths)
+        {
+            if (predicates.EqualityOn(path) is { } equal)
+            {
+                bounds.Add([FieldInterval.Point(equal)]);
+                continue;
+            }
+            if (predicates.InOn(path) is { } values)
+            {
+                var points = values.Distinct(BsonValueComparer.Instance).Select(FieldInterval.Point).ToArray();
+                bounds.Add(points);
+                continue;
+            }
+            var ranges = predicates.RangesOn(path);
+            if (ranges.Count > 0)
+            {
+                // On a multikey index two range conditions may be met by different array elements, so only one is used.
+                var interval = ranges[0];
+                if (!index.IsMultikey)
+                {
+                    foreach (var other in ranges.Skip(1)) interval = interval.Intersect(other);
+                }
+                bounds.Add([interval]);
+            }
+            break;
+        }
+        return bounds;
+    }
+
+    /// <summary>Sparse indexes lack documents without the fields, partial ones lack those failing their filter.</summary>
+    private static bool IsUsable(IndexStore index, FieldPredicates predicates)
+    {
+        if (!index.MaintainsEntries || index.Pattern.HasPositionalComponent || index.Definition.Hidden) return false;
+        if (index.Definition.PartialFilterExpression is { } partial && !IsImpliedBy(partial, predicates)) return false;
+        return true;
+    }
+
+    /// <summary>True when every condition of the partial filter appears verbatim among the query's conjuncts.</summary>
+    private static bool IsImpliedBy(BsonDocument partialFilter, FieldPredicates predicates)
+    {
+        var required = FieldPredicates.From(partialFilter).Conjuncts;
+        return required.All(condition => predicates.Conjuncts.Any(conjunct =>
+            conjunct.Path == condition.Path && BsonValueComparer.Instance.Equals(conjunct.Condition, condition.Condition)));
+    }
+
+    private static int Score(IndexStore index, List<IReadOnlyList<FieldInterval>> bounds)
+    {
+        var points = bounds.TakeWhile(intervals => intervals.Count == 1 && intervals[0].IsPoint).Count();
+        var exactUnique = index.Definition.Unique && points == index.Pattern.Paths.Length;
+        var hasRange = bounds.Count > points;
+        return (exactUnique ? 10_000 : 0) + points * 100 + bounds.Count * 10 + (hasRange ? 5 : 0) - index.Pattern.Paths.Length;
+    }
+
+    /// <summary>
+    /// Null when walking the index cannot give the sort; otherwise whether to walk it backward.
+    /// Fields pinned to one value may appear anywhere in the sort; the rest must follow the index order.
+    /// </summary>
+    private static bool? SortDirection(IndexStore index, IReadOnlyList<IReadOnlyList<FieldInterval>> bounds, List<(string Path, bool Descending)> sortFields)
+    {
+        if (sortFields.Count == 0 || index.IsMultikey || !index.MaintainsEntries) return null;
+        var paths = index.Pattern.Paths;
+        var pinned = new HashSet<string>(StringComparer.Ordinal);
+        for (var field = 0; field < bounds.Count && bounds[field].Count == 1 && bounds[field][0].IsPoint; field++) pinned.Add(paths[field]);
+
+        var remaining = sortFields.Where(sortField => !pinned.Contains(sortField.Path)).ToList();
+        if (remaining.Count == 0) return false;
+        var start = pinned.Count;
+        // A field with several $in points breaks the order of the fields after it.
+        if (start < bounds.Count && bounds[start].Count > 1) return null;
+        if (start + remaining.Count > paths.Length) return null;
+
+        bool? backward = null;
+        for (var i = 0; i < remaining.Count; i++)
+        {
+            var field = start + i;
+            if (paths[field] != remaining[i].Path) return null;
+            var reversed = index.Pattern.Descending[field] != remaining[i].Descending;
+            if (backward is null) backward = reversed;
+            else if (backward != reversed) return null;
+        }
+        return backward;
+    }
+
+    private static List<(string Path, bool Descending)> ParseSort(BsonDocument? sort)
+    {
+        var fields = new List<(string, bool)>();
+        if (sort is null) return fields;
+        foreach (var element in sort)
+        {
+            // $meta sorts (text score) and $natural cannot come from an index.
+            if (!element.Value.IsNumeric || element.Name.StartsWith('$')) return [("$unsupported", false)];
+            fields.Add((element.Name, element.Value.ToDouble() < 0));
+        }
+        return fields;
+    }
+
+    private static bool IsEmptyHint(BsonValue hint) =>
+        (hint.IsString && hint.AsString.Length == 0) || (hint.IsBsonDocument && hint.AsBsonDocument.ElementCount == 0);
+
+    private static bool IsNaturalHint(BsonValue hint, out bool backward)
+    {
+        backward = false;
+        if (!hint.IsBsonDocument || hint.AsBsonDocument.ElementCount != 1 || hint.AsBsonDocument.GetElement(0).Name != "$natural") return false;
+        var direction = hint.AsBsonDocument[0];
+        backward = direction.IsNumeric && direction.ToDouble() < 0;
+        return true;
+    }
+
+    private static IndexStore FindHinted(CollectionStore collection, BsonValue hint)
+    {
+        var index = hint.BsonType switch
+        {
+            BsonType.String => collection.FindIndex(hint.AsString),
+            BsonType.Document => collection.FindIndexByKeyPattern(hint.AsBsonDocument),
+            _ => throw MongoError.BadValue("hint must be a string or an object"),
+        };
+        // A hidden index cannot be hinted either.
+        return index is { Definition.Hidden: false } ? index : throw MongoError.BadValue("hint provided does not correspond to an existing index");
+    }
+
+    private sealed record IndexChoice(IndexStore Index, List<IReadOnlyList<FieldInterval>> Bounds, int Score, bool ProvidesSort)
+    {
+        public bool IsBetterThan(IndexChoice other) =>
+            Score != other.Score ? Score > other.Score : ProvidesSort && !other.ProvidesSort;
+    }
+}
