@@ -75,13 +75,20 @@ public sealed class Pipeline
     /// <summary>The terminal $out or $merge stage, if any; the command layer performs the write.</summary>
     public OutputStage? Output { get; }
 
-    public IEnumerable<BsonDocument> Execute(IEnumerable<BsonDocument> source) => Execute(source, new StageRuntime
-    {
-        Database = _context.Database,
-        Host = _context.Host,
-        Variables = _context.Variables ?? new Dictionary<string, BsonValue>(),
-        Now = _context.Now,
-    });
+    public IEnumerable<BsonDocument> Execute(IEnumerable<BsonDocument> source) => Execute(source, _context.Now, _context.Variables);
+
+    /// <summary>
+    /// Runs the parsed pipeline with another $$NOW and variables than it was parsed with, so a pipeline parsed once
+    /// (an update pipeline, a cached aggregation) serves many executions.
+    /// </summary>
+    public IEnumerable<BsonDocument> Execute(IEnumerable<BsonDocument> source, DateTime now, IReadOnlyDictionary<string, BsonValue>? variables = null) =>
+        Execute(source, new StageRuntime
+        {
+            Database = _context.Database,
+            Host = _context.Host,
+            Variables = variables ?? _context.Variables ?? new Dictionary<string, BsonValue>(),
+            Now = now,
+        });
 
     internal IEnumerable<BsonDocument> Execute(IEnumerable<BsonDocument> source, StageRuntime runtime)
     {
@@ -104,6 +111,9 @@ public sealed class AggregationContext
     public IReadOnlyDictionary<string, BsonValue>? Variables { get; init; }
 
     public DateTime Now { get; init; } = DateTime.UtcNow;
+
+    /// <summary>Fields and weights of the aggregated collection's text index, for a <c>$text</c> in the top-level $match; null when there is none.</summary>
+    public IReadOnlyDictionary<string, int>? TextIndexFields { get; init; }
 }
 
 /// <summary>Read access to other collections of the engine, under the caller's read lock.</summary>

@@ -40,6 +40,4 @@ internal static class IndexErrors
         BsonType.Array => "[ " + string.Join(", ", value.AsBsonArray.Select(ShellFormat)) + " ]",
         _ => value.ToString() ?? string.Empty,
     };
-
-    internal static bool IsTextKeyValue(BsonValue value) => value.IsString && value.AsString == "text";
 }

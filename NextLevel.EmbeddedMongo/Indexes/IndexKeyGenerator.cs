@@ -17,12 +17,37 @@ internal sealed class IndexKeyGenerator(IndexKeyPattern pattern, IComparer<objec
 {
     private const int CannotIndexParallelArrays = 171;
 
+    private readonly byte[][][] _encodedPaths = pattern.PathParts.Select(RawKeyReader.EncodePath).ToArray();
+
+    /// <summary>
+    /// The keys read straight from BSON bytes when every path ends in a scalar without crossing an array
+    /// (one key, not multikey); false when the document must be deserialised for <see cref="Generate"/>.
+    /// </summary>
+    public bool TryGenerate(ReadOnlySpan<byte> bson, out DocumentKeys keys)
+    {
+        keys = default;
+        var fieldCount = _encodedPaths.Length;
+        var values = fieldCount == 1 ? null : new BsonValue[fieldCount];
+        BsonValue? single = null;
+        var allMissing = true;
+        for (var field = 0; field < fieldCount; field++)
+        {
+            var lookup = RawKeyReader.Find(bson, _encodedPaths[field], out var value);
+            if (lookup == RawLookup.NeedsDocument) return false;
+            if (lookup == RawLookup.Found) allMissing = false;
+            var keyValue = value ?? BsonNull.Value;
+            if (values is null) single = keyValue;
+            else values[field] = keyValue;
+        }
+        keys = new DocumentKeys([(object?)values ?? single!], false, allMissing);
+        return true;
+    }
+
     public DocumentKeys Generate(BsonDocument document)
     {
         var fieldCount = pattern.Paths.Length;
         var perField = new List<BsonValue>[fieldCount];
         string? arrayPath = null;
-        string? arrayField = null;
         var multikey = false;
         var allMissing = true;
 
@@ -40,10 +65,9 @@ internal sealed class IndexKeyGenerator(IndexKeyPattern pattern, IComparer<objec
                 if (arrayPath is not null && arrayPath != fieldArrayPath)
                 {
                     throw new MongoError(CannotIndexParallelArrays, "CannotIndexParallelArrays",
-                        $"cannot index parallel arrays [{fieldArrayPath}] [{arrayField}]");
+                        $"cannot index parallel arrays [{fieldArrayPath}] [{arrayPath}]");
                 }
                 arrayPath = fieldArrayPath;
-                arrayField = fieldArrayPath;
             }
             perField[field] = values;
         }

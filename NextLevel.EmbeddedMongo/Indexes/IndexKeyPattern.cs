@@ -26,9 +26,12 @@ internal sealed class IndexKeyPattern
     /// <summary>A path like "a.0.b" can mean an array position; the planner leaves such indexes alone.</summary>
     public bool HasPositionalComponent { get; }
 
+    /// <summary>True for the <c>"text"</c> of a key pattern like <c>{ title: "text" }</c>.</summary>
+    public static bool IsTextValue(BsonValue value) => value.IsString && value.AsString == "text";
+
     public static IndexKeyPattern From(BsonDocument key)
     {
-        var isText = key.Values.Any(value => value.IsString && value.AsString == "text");
+        var isText = key.Values.Any(IsTextValue);
         var paths = key.Names.ToArray();
         var descending = key.Values.Select(value => value.IsNumeric && value.ToDouble() < 0).ToArray();
         return new IndexKeyPattern(paths, descending, isText);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MongoDB.Bson;
 using NextLevel.EmbeddedMongo.Engine;
+using NextLevel.EmbeddedMongo.Query;
 using NextLevel.EmbeddedMongo.Storage;
 
 namespace NextLevel.EmbeddedMongo.Indexes;
@@ -34,7 +35,7 @@ internal static class IndexSpecParser
         if (spec.TryGetValue("v", out var version) && (!version.IsNumeric || version.ToDouble() is not (1 or 2)))
             throw IndexErrors.CannotCreateIndex($"Invalid index specification {spec.ToJson()}; cannot create an index with v={version}");
 
-        var isText = key.Values.Any(IndexErrors.IsTextKeyValue);
+        var isText = key.Values.Any(IndexKeyPattern.IsTextValue);
         var name = spec.TryGetValue("name", out var nameValue) ? RequireString(nameValue, "name") : DefaultName(key);
         if (name.Length == 0) throw IndexErrors.CannotCreateIndex("The index name cannot be empty");
 
@@ -46,6 +47,8 @@ internal static class IndexSpecParser
             if (!partialValue.IsBsonDocument) throw new MongoError(ErrorCode.TypeMismatch, "The field 'partialFilterExpression' must be an object, but got " + partialValue.BsonType);
             if (sparse) throw new MongoError(ErrorCode.BadValue, "cannot mix \"partialFilterExpression\" and \"sparse\" options");
             partial = partialValue.AsBsonDocument.DeepClone().AsBsonDocument;
+            ValidatePartialFilter(partial);
+            Filter.Parse(partial);
         }
 
         int? expireAfterSeconds = null;
@@ -139,12 +142,42 @@ internal static class IndexSpecParser
             throw new MongoError(ErrorCode.NotImplemented, "Wildcard indexes are not supported by NextLevel.EmbeddedMongo");
     }
 
+    private static readonly HashSet<string> PartialFilterOperators = new(StringComparer.Ordinal) { "$eq", "$exists", "$gt", "$gte", "$lt", "$lte", "$type", "$in" };
+
+    /// <summary>MongoDB 7 allows only equality, $exists: true, comparisons, $type and $in, combined with $and/$or.</summary>
+    private static void ValidatePartialFilter(BsonDocument filter)
+    {
+        foreach (var element in filter)
+        {
+            if (element.Name is "$and" or "$or")
+            {
+                if (element.Value is not BsonArray clauses) throw UnsupportedInPartialIndex(element);
+                foreach (var clause in clauses)
+                {
+                    if (clause is not BsonDocument document) throw UnsupportedInPartialIndex(element);
+                    ValidatePartialFilter(document);
+                }
+                continue;
+            }
+            if (element.Name.StartsWith('$')) throw UnsupportedInPartialIndex(element);
+            if (element.Value is not BsonDocument operators || operators.ElementCount == 0 || !operators.GetElement(0).Name.StartsWith('$')) continue;
+            foreach (var op in operators)
+            {
+                if (!PartialFilterOperators.Contains(op.Name) || (op.Name == "$exists" && !op.Value.ToBoolean()))
+                    throw UnsupportedInPartialIndex(new BsonElement(element.Name, new BsonDocument(op.Name, op.Value)));
+            }
+        }
+    }
+
+    private static MongoError UnsupportedInPartialIndex(BsonElement element) =>
+        IndexErrors.CannotCreateIndex($"Expression not supported in partial index: {new BsonDocument(element).ToJson()}");
+
     private static Dictionary<string, int> TextWeights(BsonDocument key, BsonDocument spec)
     {
         var weights = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var element in key)
         {
-            if (IndexErrors.IsTextKeyValue(element.Value)) weights[element.Name] = 1;
+            if (IndexKeyPattern.IsTextValue(element.Value)) weights[element.Name] = 1;
         }
         if (spec.TryGetValue("weights", out var given))
         {

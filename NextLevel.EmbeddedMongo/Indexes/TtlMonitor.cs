@@ -12,6 +12,8 @@ namespace NextLevel.EmbeddedMongo.Indexes;
 /// </summary>
 internal sealed class TtlMonitor(StorageEngine engine, TimeProvider time, Action<string>? log)
 {
+    private const int DeleteBatchSize = 1000;
+
     public async Task RunAsync(TimeSpan interval, CancellationToken stopping)
     {
         using var timer = new PeriodicTimer(interval, time);
@@ -35,32 +37,39 @@ internal sealed class TtlMonitor(StorageEngine engine, TimeProvider time, Action
         }
     }
 
-    /// <summary>One pass over every TTL index; returns how many documents were deleted.</summary>
+    /// <summary>
+    /// One pass over every TTL index; returns how many documents were deleted. Deletions are committed in batches so
+    /// that a large expiry never holds the write lock for long.
+    /// </summary>
     public async Task<long> RemoveExpiredAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var expired = engine.Read(reader => FindExpired(reader, now));
-        if (expired.Count == 0) return 0;
-
-        return await engine.WriteAsync(writer =>
+        long deleted = 0;
+        foreach (var batch in expired)
         {
-            long deleted = 0;
-            foreach (var batch in expired)
-            {
-                var collection = writer.Collection(batch.Database, batch.Collection);
-                var index = collection?.FindIndex(batch.IndexName);
-                if (collection is null || collection.Uuid != batch.Uuid || index?.Definition.ExpireAfterSeconds is not { } seconds) continue;
-                var cutoff = Cutoff(now, seconds);
-                foreach (var recordId in batch.RecordIds)
-                {
-                    var stored = collection.Get(recordId);
-                    if (stored is null || !HasExpiredKey(index, stored.ToBsonDocument(), cutoff)) continue;
-                    writer.Delete(collection, stored.Id);
-                    deleted++;
-                }
-            }
-            return deleted;
-        }, cancellationToken);
+            foreach (var recordIds in batch.RecordIds.Chunk(DeleteBatchSize))
+                deleted += await engine.WriteAsync(writer => DeleteIfStillExpired(writer, batch, recordIds, now), cancellationToken);
+        }
+        return deleted;
+    }
+
+    private static long DeleteIfStillExpired(StorageWriter writer, ExpiredBatch batch, RecordId[] recordIds, DateTimeOffset now)
+    {
+        // The collection may have been dropped, re-created or re-indexed since the entries were read.
+        var collection = writer.Collection(batch.Database, batch.Collection);
+        var index = collection?.FindIndex(batch.IndexName);
+        if (collection is null || collection.Uuid != batch.Uuid || index?.Definition.ExpireAfterSeconds is not { } seconds) return 0;
+        var cutoff = Cutoff(now, seconds);
+        long deleted = 0;
+        foreach (var recordId in recordIds)
+        {
+            var stored = collection.Get(recordId);
+            if (stored is null || !HasExpiredKey(index, stored, cutoff)) continue;
+            writer.Delete(collection, stored.Id);
+            deleted++;
+        }
+        return deleted;
     }
 
     private static List<ExpiredBatch> FindExpired(StorageReader reader, DateTimeOffset now)
@@ -89,8 +98,11 @@ internal sealed class TtlMonitor(StorageEngine engine, TimeProvider time, Action
         return batches;
     }
 
-    private static bool HasExpiredKey(IndexStore index, BsonDocument document, long cutoff) =>
-        index.KeysOf(document).Keys.Any(key => IndexEntry.ValueAt(key, 0) is BsonDateTime date && date.MillisecondsSinceEpoch < cutoff);
+    private static bool HasExpiredKey(IndexStore index, StoredDocument stored, long cutoff)
+    {
+        BsonDocument? document = null;
+        return index.KeysOf(stored, ref document).Keys.Any(key => IndexEntry.ValueAt(key, 0) is BsonDateTime date && date.MillisecondsSinceEpoch < cutoff);
+    }
 
     private static long Cutoff(DateTimeOffset now, int expireAfterSeconds) => now.ToUnixTimeMilliseconds() - expireAfterSeconds * 1000L;
 

@@ -5,7 +5,7 @@ namespace NextLevel.EmbeddedMongo.Planner;
 
 /// <summary>
 /// The index-usable conditions a filter puts on its field paths: top-level conjuncts (including <c>$and</c>) of
-/// equality, <c>$eq</c>, <c>$in</c> and range operators. Anything else is ignored, which only widens the candidate
+/// equality, <c>$eq</c>, <c>$in</c>, range operators and anchored regular expressions. Anything else is ignored, which only widens the candidate
 /// set (every candidate is re-checked by the filter). Values whose matching is subtler than a key comparison
 /// (null, arrays, regular expressions, MinKey/MaxKey, undefined) are not used.
 /// </summary>
@@ -65,7 +65,8 @@ internal sealed class FieldPredicates
                 switch (op.Name)
                 {
                     case "$eq":
-                        AddEquality(path, op.Value);
+                        // $eq compares literally: { $eq: /re/ } matches the stored regex value, not strings.
+                        if (IsKeyComparable(op.Value)) Add(_equalities, path, op.Value);
                         break;
                     case "$in" when op.Value is BsonArray values && values.Count > 0 && values.All(IsKeyComparable):
                         Add(_ins, path, values.ToArray());
@@ -76,16 +77,26 @@ internal sealed class FieldPredicates
                     case "$lte":
                         if (IsKeyComparable(op.Value)) Add(_ranges, path, RangeOf(op.Name, op.Value));
                         break;
+                    case "$regex":
+                        AddRegex(path, op.Value, operators.GetValue("$options", BsonString.Empty));
+                        break;
                 }
             }
             return;
         }
-        AddEquality(path, condition);
+        if (IsKeyComparable(condition)) Add(_equalities, path, condition);
+        else if (condition is BsonRegularExpression regex && RegexPrefix.TryGetRange(regex, out var range)) Add(_ranges, path, range);
     }
 
-    private void AddEquality(string path, BsonValue value)
+    private void AddRegex(string path, BsonValue regex, BsonValue options)
     {
-        if (IsKeyComparable(value)) Add(_equalities, path, value);
+        var (pattern, flags) = regex switch
+        {
+            BsonRegularExpression expression => (expression.Pattern, options.IsString && options.AsString.Length > 0 ? options.AsString : expression.Options),
+            BsonString text => (text.Value, options.IsString ? options.AsString : string.Empty),
+            _ => (null, string.Empty),
+        };
+        if (pattern is not null && RegexPrefix.TryGetRange(pattern, flags, out var range)) Add(_ranges, path, range);
     }
 
     private static FieldInterval RangeOf(string op, BsonValue value)

@@ -7,8 +7,9 @@ namespace NextLevel.EmbeddedMongo.Planner;
 
 /// <summary>
 /// Chooses how to read a collection for a filter, sort and hint. Rules, cheapest first: an index whose every field
-/// is pinned by equality and which is unique; then the index with the longest equality prefix, then one with a
-/// range on the next field; among equals, one that also provides the sort. Without a usable filter index, an index
+/// is pinned by equality and which is unique; then the index with the most equality fields in its bounded prefix,
+/// then <c>$in</c> fields, then a range; among equals, one that also provides the sort. Without a usable filter
+/// index, a top-level $or whose every branch has an index is read as a union of index scans; failing that, an index
 /// matching the sort (not multikey, not sparse or partial) is walked in order. Otherwise the collection is scanned.
 /// [Stateless - ThreadSafe] call under the engine lock and enumerate the plan under the same lock.
 /// </summary>
@@ -27,16 +28,9 @@ public static class QueryPlanner
             return PlanWithIndex(collection, hinted, Bounds(hinted, predicates), sortFields, allowFullWalk: true)!;
         }
 
-        IndexChoice? best = null;
-        foreach (var index in collection.Indexes)
-        {
-            if (!IsUsable(index, predicates)) continue;
-            var bounds = Bounds(index, predicates);
-            if (bounds.Count == 0) continue;
-            var choice = new IndexChoice(index, bounds, Score(index, bounds), SortDirection(index, bounds, sortFields) is not null);
-            if (best is null || choice.IsBetterThan(best)) best = choice;
-        }
+        var best = ChooseIndex(collection, predicates, sortFields);
         if (best is not null) return PlanWithIndex(collection, best.Index, best.Bounds, sortFields, allowFullWalk: false)!;
+        if (PlanOr(collection, filter) is { } union) return union;
 
         if (sortFields.Count > 0)
         {
@@ -48,6 +42,39 @@ public static class QueryPlanner
             }
         }
         return CollectionScan(collection, backward: false);
+    }
+
+    /// <summary>The best index for the conjuncts of a filter, or null when none has bounds.</summary>
+    private static IndexChoice? ChooseIndex(CollectionStore collection, FieldPredicates predicates, List<(string Path, bool Descending)> sortFields)
+    {
+        IndexChoice? best = null;
+        foreach (var index in collection.Indexes)
+        {
+            if (!IsUsable(index, predicates)) continue;
+            var bounds = Bounds(index, predicates);
+            if (bounds.Count == 0) continue;
+            var choice = new IndexChoice(index, bounds, Score(index, bounds), SortDirection(index, bounds, sortFields) is not null);
+            if (best is null || choice.IsBetterThan(best)) best = choice;
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// A top-level <c>$or</c> whose every branch has a usable index is read as the union of those index scans
+    /// (each document once); null when any branch would need a collection scan.
+    /// </summary>
+    private static QueryPlan? PlanOr(CollectionStore collection, BsonDocument filter)
+    {
+        if (!filter.TryGetValue("$or", out var value) || value is not BsonArray { Count: > 0 } clauses) return null;
+        var branches = new List<QueryPlan>(clauses.Count);
+        foreach (var clause in clauses)
+        {
+            if (clause is not BsonDocument branchFilter) return null;
+            var choice = ChooseIndex(collection, FieldPredicates.From(branchFilter), []);
+            if (choice is null) return null;
+            branches.Add(PlanWithIndex(collection, choice.Index, choice.Bounds, [], allowFullWalk: false)!);
+        }
+        return QueryPlan.Union(branches);
     }
 
     private static QueryPlan? PlanWithIndex(CollectionStore collection, IndexStore index, List<IReadOnlyList<FieldInterval>> bounds, List<(string Path, bool Descending)> sortFields, bool allowFullWalk)
@@ -125,12 +152,14 @@ public static class QueryPlanner
             conjunct.Path == condition.Path && BsonValueComparer.Instance.Equals(conjunct.Condition, condition.Condition)));
     }
 
+    /// <summary>Equality fields weigh most, then <c>$in</c> fields, then a range; a unique index pinned on every field wins outright.</summary>
     private static int Score(IndexStore index, List<IReadOnlyList<FieldInterval>> bounds)
     {
-        var points = bounds.TakeWhile(intervals => intervals.Count == 1 && intervals[0].IsPoint).Count();
+        var points = bounds.Count(intervals => intervals.Count == 1 && intervals[0].IsPoint);
+        var inLists = bounds.Count(intervals => intervals.Count > 1);
+        var hasRange = bounds.Count > points + inLists;
         var exactUnique = index.Definition.Unique && points == index.Pattern.Paths.Length;
-        var hasRange = bounds.Count > points;
-        return (exactUnique ? 10_000 : 0) + points * 100 + bounds.Count * 10 + (hasRange ? 5 : 0) - index.Pattern.Paths.Length;
+        return (exactUnique ? 10_000 : 0) + points * 100 + inLists * 60 + (hasRange ? 30 : 0) - index.Pattern.Paths.Length;
     }
 
     /// <summary>
@@ -177,7 +206,7 @@ public static class QueryPlanner
     }
 
     private static bool IsEmptyHint(BsonValue hint) =>
-        (hint.IsString && hint.AsString.Length == 0) || (hint.IsBsonDocument && hint.AsBsonDocument.ElementCount == 0);
+        hint.IsBsonNull || (hint.IsString && hint.AsString.Length == 0) || (hint.IsBsonDocument && hint.AsBsonDocument.ElementCount == 0);
 
     private static bool IsNaturalHint(BsonValue hint, out bool backward)
     {

@@ -9,12 +9,10 @@ namespace NextLevel.EmbeddedMongo.Storage;
 /// Every mutation checks everything that can fail (parallel arrays, duplicate keys) before it changes anything.
 /// [NotThreadSafe] read under the engine's read lock; mutated only through <see cref="StorageWriter"/> (write lock).
 /// </summary>
-public sealed class CollectionStore
+public sealed partial class CollectionStore
 {
     /// <summary>MongoDB's maximum user document size.</summary>
     public const int MaxDocumentSize = 16 * 1024 * 1024;
-
-    private const int MinimumDocumentsPerRebuildSlice = 5_000;
 
     private readonly SortedChunkList<StoredDocument> _records = new(StoredDocument.ByRecordId);
     private readonly List<IndexStore> _indexes = [];
@@ -109,7 +107,7 @@ public sealed class CollectionStore
         var existing = Get(recordId) ?? throw new MongoError(ErrorCode.NoSuchKey, $"Record {recordId} does not exist in {FullName}.");
         var newKeys = KeysOf(document);
         CheckUnique(newKeys, recordId);
-        var oldKeys = KeysOf(existing.ToBsonDocument());
+        var oldKeys = KeysOf(existing);
 
         var stored = new StoredDocument(existing.Id, bytes);
         _records.Update(stored);
@@ -126,183 +124,25 @@ public sealed class CollectionStore
     {
         var existing = Get(recordId);
         if (existing is null) return false;
-        var oldKeys = KeysOf(existing.ToBsonDocument());
+        var oldKeys = KeysOf(existing);
         _records.Remove(existing);
         DataSize -= existing.Bytes.Length;
         for (var i = 0; i < _indexes.Count; i++) _indexes[i].Remove(oldKeys[i], recordId);
         return true;
     }
 
-    /// <summary>
-    /// Adds an index built over the existing documents, or returns the existing identical one.
-    /// Throws IndexKeySpecsConflict/IndexOptionsConflict for clashes and E11000 when unique data is duplicated.
-    /// </summary>
-    internal IndexStore CreateIndex(IndexDefinition definition, out bool created)
-    {
-        created = false;
-        var existing = FindConflictingOrSame(definition);
-        if (existing is not null) return existing;
-
-        var index = new IndexStore(definition);
-        if (index.MaintainsEntries) Build(index);
-        _indexes.Add(index);
-        created = true;
-        return index;
-    }
-
-    internal void DropIndex(string name)
-    {
-        if (name == IndexDefinition.IdIndexName) throw new MongoError(ErrorCode.InvalidOptions, "cannot drop _id index");
-        var index = FindIndex(name) ?? throw IndexErrors.IndexNotFound($"index not found with name [{name}]");
-        _indexes.Remove(index);
-    }
-
-    /// <summary>collMod on an index: changes expireAfterSeconds and/or hidden; returns the new definition.</summary>
-    internal IndexDefinition ModifyIndex(string name, int? expireAfterSeconds, bool? hidden)
-    {
-        var index = FindIndex(name) ?? throw IndexErrors.IndexNotFound($"cannot find index {name} for ns {FullName}");
-        if (hidden is not null && index.Definition.IsIdIndex) throw new MongoError(ErrorCode.BadValue, "can't hide _id index");
-        if (expireAfterSeconds is not null && index.Definition.ExpireAfterSeconds is null)
-            throw new MongoError(ErrorCode.InvalidOptions, "no expireAfterSeconds field to update");
-        index.Redefine(index.Definition.With(expireAfterSeconds, hidden));
-        return index.Definition;
-    }
-
-    /// <summary>Loads documents in record id order (checkpoint recovery); indexes are rebuilt afterwards in bulk.</summary>
-    internal void LoadDocument(StoredDocument document)
-    {
-        if (!_records.Add(document)) throw new InvalidDataException($"Record {document.Id.Value} appears twice in {FullName}.");
-        DataSize += document.Bytes.Length;
-        _nextRecordId = Math.Max(_nextRecordId, document.Id.Value + 1);
-    }
-
-    /// <summary>Recovery only: swaps the document without touching indexes (they are rebuilt afterwards).</summary>
-    internal void ReplaceUnindexed(StoredDocument document)
-    {
-        var existing = Get(document.Id.Value) ?? throw new InvalidDataException($"Record {document.Id.Value} is missing in {FullName}.");
-        _records.Update(document);
-        DataSize += document.Bytes.Length - existing.Bytes.Length;
-    }
-
-    /// <summary>Recovery only: removes the document without touching indexes (they are rebuilt afterwards).</summary>
-    internal void DeleteUnindexed(long recordId)
-    {
-        var existing = Get(recordId);
-        if (existing is null) return;
-        _records.Remove(existing);
-        DataSize -= existing.Bytes.Length;
-    }
-
-    internal void SetNextRecordId(long nextRecordId) => _nextRecordId = Math.Max(_nextRecordId, nextRecordId);
-
-    /// <summary>Adds an index definition without building it (recovery builds all indexes together afterwards).</summary>
-    internal void AddIndexUnbuilt(IndexDefinition definition)
-    {
-        if (definition.IsIdIndex) return;
-        _indexes.Add(new IndexStore(definition));
-    }
-
-    /// <summary>
-    /// Rebuilds every index from the documents (recovery), deserialising each document once. Key extraction runs on
-    /// slices of the documents in parallel, then each index sorts its entries once, indexes side by side.
-    /// </summary>
-    internal void RebuildIndexes()
-    {
-        var maintained = _indexes.Where(index => index.MaintainsEntries).ToArray();
-        if (maintained.Length == 0) return;
-        var documents = _records.ToArray();
-        var slices = Math.Clamp(documents.Length / MinimumDocumentsPerRebuildSlice, 1, Environment.ProcessorCount);
-        var entries = new List<IndexEntry>[slices, maintained.Length];
-        var multikey = new bool[slices, maintained.Length];
-
-        Parallel.For(0, slices, slice =>
-        {
-            var from = (int)((long)documents.Length * slice / slices);
-            var to = (int)((long)documents.Length * (slice + 1) / slices);
-            for (var i = 0; i < maintained.Length; i++) entries[slice, i] = new List<IndexEntry>(to - from);
-            for (var position = from; position < to; position++)
-            {
-                var stored = documents[position];
-                var document = stored.ToBsonDocument();
-                for (var i = 0; i < maintained.Length; i++)
-                {
-                    var keys = maintained[i].KeysOf(document);
-                    multikey[slice, i] |= keys.IsMultikey;
-                    foreach (var key in keys.Keys) entries[slice, i].Add(new IndexEntry(key, stored.Id.Value));
-                }
-            }
-        });
-
-        Parallel.For(0, maintained.Length, i =>
-        {
-            var total = 0;
-            var anyMultikey = false;
-            for (var slice = 0; slice < slices; slice++)
-            {
-                total += entries[slice, i].Count;
-                anyMultikey |= multikey[slice, i];
-            }
-            var all = new List<IndexEntry>(total);
-            for (var slice = 0; slice < slices; slice++) all.AddRange(entries[slice, i]);
-            maintained[i].LoadEntries(all, anyMultikey);
-        });
-    }
-
-    internal StoredDocument[] CaptureDocuments() => _records.ToArray();
-
-    private void Build(IndexStore index)
-    {
-        var entries = new List<IndexEntry>(_records.Count);
-        var multikey = false;
-        foreach (var stored in _records.WalkAll(forward: true))
-        {
-            var keys = index.KeysOf(stored.ToBsonDocument());
-            multikey |= keys.IsMultikey;
-            foreach (var key in keys.Keys) entries.Add(new IndexEntry(key, stored.Id.Value));
-        }
-        entries.Sort(index.Comparer);
-        if (index.Definition.Unique)
-        {
-            for (var i = 1; i < entries.Count; i++)
-            {
-                if (index.Comparer.CompareKeys(entries[i - 1].Key, entries[i].Key) == 0 && entries[i - 1].RecordId != entries[i].RecordId)
-                    throw IndexErrors.DuplicateKey(this, index.Definition, entries[i].Key);
-            }
-        }
-        index.LoadEntries(entries, multikey);
-    }
-
-    private IndexStore? FindConflictingOrSame(IndexDefinition definition)
-    {
-        foreach (var index in _indexes)
-        {
-            var existing = index.Definition;
-            if (existing.Name == definition.Name)
-            {
-                if (!existing.HasKeyPattern(definition.Key))
-                    throw new MongoError(ErrorCode.IndexKeySpecsConflict, SameNameMessage(definition, existing));
-                if (definition.IsIdIndex || existing.HasSameOptions(definition)) return index;
-                throw new MongoError(ErrorCode.IndexOptionsConflict, SameNameMessage(definition, existing));
-            }
-            if (existing.HasSameIdentity(definition))
-                throw new MongoError(ErrorCode.IndexOptionsConflict, $"Index already exists with a different name: {existing.Name}");
-            if (existing.IsText && definition.IsText)
-            {
-                throw new MongoError(ErrorCode.IndexOptionsConflict,
-                    $"An equivalent index already exists with a different name and options. Requested index: {definition.ToListIndexesDocument().ToJson()}, existing index: {existing.ToListIndexesDocument().ToJson()}");
-            }
-        }
-        return null;
-    }
-
-    private static string SameNameMessage(IndexDefinition requested, IndexDefinition existing) =>
-        "An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. "
-        + $"Please refer to our documentation. Requested index: {requested.ToListIndexesDocument().ToJson()}, existing index: {existing.ToListIndexesDocument().ToJson()}";
-
     private DocumentKeys[] KeysOf(BsonDocument document)
     {
         var keys = new DocumentKeys[_indexes.Count];
         for (var i = 0; i < _indexes.Count; i++) keys[i] = _indexes[i].KeysOf(document);
+        return keys;
+    }
+
+    private DocumentKeys[] KeysOf(StoredDocument stored)
+    {
+        BsonDocument? document = null;
+        var keys = new DocumentKeys[_indexes.Count];
+        for (var i = 0; i < _indexes.Count; i++) keys[i] = _indexes[i].KeysOf(stored, ref document);
         return keys;
     }
 

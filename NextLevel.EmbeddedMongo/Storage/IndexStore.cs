@@ -59,6 +59,19 @@ public sealed class IndexStore
         return keys;
     }
 
+    /// <summary>
+    /// The keys of a stored document, read from its bytes when possible; otherwise <paramref name="document"/> is
+    /// deserialised once (and kept for the caller's other indexes).
+    /// </summary>
+    internal DocumentKeys KeysOf(StoredDocument stored, ref BsonDocument? document)
+    {
+        if (!MaintainsEntries) return new DocumentKeys([], false, true);
+        if (document is null && Definition.PartialFilterExpression is null && KeyGenerator.TryGenerate(stored.Bytes, out var keys))
+            return Definition.Sparse && keys.AllFieldsMissing ? new DocumentKeys([], false, true) : keys;
+        document ??= stored.ToBsonDocument();
+        return KeysOf(document);
+    }
+
     /// <summary>The record other than <paramref name="self"/> that already holds <paramref name="key"/>, if any.</summary>
     internal long? FindOtherHolder(object key, long self)
     {

@@ -7,6 +7,9 @@ public sealed partial class StorageEngine
 {
     private readonly Journal? _journal;
     private readonly DataDirectoryLock? _directoryLock;
+
+    /// <summary>The full path of the data directory; null in memory mode.</summary>
+    private readonly string? _directory;
     private readonly SemaphoreSlim _checkpointGate = new(1, 1);
     private readonly Task? _checkpointLoop;
     private long _lastCheckpointLsn;
@@ -57,7 +60,7 @@ public sealed partial class StorageEngine
     private async Task WriteCheckpointAsync(CancellationToken cancellationToken)
     {
         var journal = _journal!;
-        var directory = Options.DataDirectory!;
+        var directory = _directory!;
         CheckpointImage image;
         Task rotated;
         long generation;

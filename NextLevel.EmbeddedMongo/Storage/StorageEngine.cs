@@ -29,17 +29,18 @@ public sealed partial class StorageEngine : IAsyncDisposable
     private readonly Task _ttlLoop;
     private int _disposed;
 
-    private StorageEngine(StorageOptions options, Catalog catalog, DataDirectoryLock? directoryLock, RecoveredState? recovered)
+    private StorageEngine(StorageOptions options, Catalog catalog, DataDirectoryLock? directoryLock, RecoveredState? recovered, string? directory)
     {
         Options = options;
         _catalog = catalog;
         _reader = StorageReader.For(catalog);
         _directoryLock = directoryLock;
+        _directory = directory;
         if (recovered is not null)
         {
             _lastCheckpointLsn = recovered.CheckpointLsn;
             _lastCheckpointGeneration = recovered.CheckpointGeneration;
-            _journal = new Journal(options.FileSystem, options.DataDirectory!, recovered.NextGeneration, recovered.LastLsn, options.CheckpointJournalBytes,
+            _journal = new Journal(options.FileSystem, directory!, recovered.NextGeneration, recovered.LastLsn, options.CheckpointJournalBytes,
                 () => TryStartCheckpoint(), options.Log);
             _checkpointLoop = RunCheckpointLoopAsync(_stopping.Token);
         }
@@ -60,7 +61,7 @@ public sealed partial class StorageEngine : IAsyncDisposable
     public static async Task<StorageEngine> OpenAsync(StorageOptions options, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (options.DataDirectory is null) return new StorageEngine(options, new Catalog(), null, null);
+        if (options.DataDirectory is null) return new StorageEngine(options, new Catalog(), null, null, null);
 
         var directory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(directory);
@@ -68,17 +69,7 @@ public sealed partial class StorageEngine : IAsyncDisposable
         try
         {
             var recovered = await Task.Run(() => Recovery.Run(options.FileSystem, directory, options.Log), cancellationToken);
-            var effective = new StorageOptions
-            {
-                DataDirectory = directory,
-                Time = options.Time,
-                CheckpointInterval = options.CheckpointInterval,
-                TtlMonitorInterval = options.TtlMonitorInterval,
-                CheckpointJournalBytes = options.CheckpointJournalBytes,
-                FileSystem = options.FileSystem,
-                Log = options.Log,
-            };
-            return new StorageEngine(effective, recovered.Catalog, directoryLock, recovered);
+            return new StorageEngine(options, recovered.Catalog, directoryLock, recovered, directory);
         }
         catch
         {
@@ -104,6 +95,7 @@ public sealed partial class StorageEngine : IAsyncDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        _journal?.ThrowIfFailed();
         T result = default!;
         ExceptionDispatchInfo? failure = null;
         long lastLsn;

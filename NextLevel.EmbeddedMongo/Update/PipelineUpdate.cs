@@ -5,14 +5,14 @@ using NextLevel.EmbeddedMongo.Engine;
 namespace NextLevel.EmbeddedMongo.Update;
 
 /// <summary>
-/// A pipeline-style update (an array of $addFields/$set, $project/$unset, $replaceRoot/$replaceWith stages),
+/// A pipeline-style update (an array of $addFields/$set, $project/$unset, $replaceRoot/$replaceWith, $fill stages),
 /// run by the aggregation engine over the single document. The result replaces the document, keeping its _id.
 /// </summary>
 internal sealed class PipelineUpdate : UpdateExecutor
 {
     private static readonly HashSet<string> AllowedStages = new(StringComparer.Ordinal)
     {
-        "$addFields", "$set", "$project", "$unset", "$replaceRoot", "$replaceWith",
+        "$addFields", "$set", "$project", "$unset", "$replaceRoot", "$replaceWith", "$fill",
     };
 
     private readonly BsonArray _stages;
@@ -20,20 +20,23 @@ internal sealed class PipelineUpdate : UpdateExecutor
 
     public PipelineUpdate(BsonArray stages, IReadOnlyDictionary<string, BsonValue>? variables)
     {
-        foreach (var stage in stages)
+        if (stages.Any(stage => stage is not BsonDocument))
         {
-            if (stage is not BsonDocument spec) throw MongoError.TypeMismatch("Each element of the 'pipeline' array must be an object");
-            if (spec.ElementCount != 1) throw MongoError.Location(40323, "A pipeline stage specification object must contain exactly one field.");
-            var name = spec.GetElement(0).Name;
+            throw MongoError.TypeMismatch("Each element of the 'pipeline' array must be an object");
+        }
+        _stages = stages.DeepClone().AsBsonArray;
+        _variables = variables;
+        // The aggregation parser validates every stage first (shape, names, arguments), as the server does;
+        // only then are valid stages that cannot run inside an update refused.
+        Compile(DateTime.UtcNow);
+        foreach (var stage in _stages)
+        {
+            var name = stage.AsBsonDocument.GetElement(0).Name;
             if (!AllowedStages.Contains(name))
             {
                 throw new MongoError(ErrorCode.InvalidOptions, $"{name} is not allowed to be used within an update");
             }
         }
-        _stages = stages.DeepClone().AsBsonArray;
-        _variables = variables;
-        // Validates every stage now, so a bad update fails before any document is touched.
-        Compile(DateTime.UtcNow);
     }
 
     public override BsonDocument Apply(BsonDocument document, UpdateApplyContext context, bool isInsert)

@@ -37,7 +37,7 @@ public sealed class UpdateSpec
                 if (hasArrayFilters) throw MongoError.FailedToParse("arrayFilters may not be specified for replacement-style updates");
                 return new UpdateSpec(new ReplacementUpdate(document));
             default:
-                throw MongoError.FailedToParse($"Update argument must be either an object or an array, not {BsonTypeNames.Of(update)}");
+                throw MongoError.FailedToParse("Update argument must be either an object or an array");
         }
     }
 

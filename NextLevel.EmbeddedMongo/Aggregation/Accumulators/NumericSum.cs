@@ -36,8 +36,21 @@ internal sealed class NumericSum
                 AddDouble(value!.AsDouble);
                 break;
             default:
-                _decimal += Numeric.ToDecimal(value!);
+                AddDecimal(value!.AsDecimal128);
                 break;
+        }
+    }
+
+    /// <summary>Decimals beyond System.Decimal's range (and NaN, infinities) are summed as doubles.</summary>
+    private void AddDecimal(Decimal128 value)
+    {
+        try
+        {
+            _decimal += Decimal128.ToDecimal(value);
+        }
+        catch (OverflowException)
+        {
+            AddDouble(Decimal128.ToDouble(value));
         }
     }
 
@@ -75,7 +88,7 @@ internal sealed class NumericSum
 
     public BsonValue Sum => _widest switch
     {
-        NumericKind.Decimal => Numeric.FromDecimal(_integral + (decimal)_double + _decimal),
+        NumericKind.Decimal => DecimalTotal(),
         NumericKind.Double => new BsonDouble(_integral + _double),
         _ when _integralOverflowed => new BsonDouble(_integral + _double),
         NumericKind.Long => new BsonInt64(_integral),
@@ -88,8 +101,27 @@ internal sealed class NumericSum
         get
         {
             if (Count == 0) return BsonNull.Value;
-            if (_widest == NumericKind.Decimal) return Numeric.FromDecimal((_integral + (decimal)_double + _decimal) / Count);
+            if (_widest == NumericKind.Decimal)
+            {
+                var total = DecimalTotal();
+                return total.AsDecimal128 is var d && (Decimal128.IsNaN(d) || Decimal128.IsInfinity(d))
+                    ? total
+                    : Numeric.DecimalOperation(total, new BsonInt64(Count), (x, y) => x / y, (x, y) => x / y);
+            }
             return new BsonDouble((_integral + _double) / Count);
+        }
+    }
+
+    private BsonValue DecimalTotal()
+    {
+        try
+        {
+            return Numeric.FromDecimal(_integral + (decimal)_double + _decimal);
+        }
+        catch (OverflowException)
+        {
+            // NaN, infinities or magnitudes beyond System.Decimal: the total is only approximate anyway.
+            return new BsonDecimal128(new Decimal128(_integral + _double + (double)_decimal));
         }
     }
 }

@@ -41,6 +41,9 @@ public sealed class ExprContext
 
     public DateTime Now { get; }
 
+    /// <summary>The text score of a document in the running pipeline, when a $text match recorded one.</summary>
+    internal Func<BsonDocument, double?>? TextScoreOf { get; init; }
+
     /// <summary>
     /// Stands for "missing" inside <see cref="Variables"/>, whose values cannot be C# null
     /// (a $let variable bound to a missing field must read back as missing, not as null).

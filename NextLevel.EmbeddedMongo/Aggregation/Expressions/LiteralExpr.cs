@@ -9,5 +9,6 @@ internal sealed class LiteralExpr(BsonValue? value) : Expr
 
     public override bool IsConstant => true;
 
-    public override BsonValue? Evaluate(ExprContext context) => Value;
+    /// <summary>Documents and arrays are copied so that no two results share one mutable instance.</summary>
+    public override BsonValue? Evaluate(ExprContext context) => Value is BsonDocument or BsonArray ? Value.DeepClone() : Value;
 }

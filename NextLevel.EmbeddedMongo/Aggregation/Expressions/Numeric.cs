@@ -90,6 +90,22 @@ internal static class Numeric
 
     public static BsonValue FromDecimal(decimal value) => new BsonDecimal128(new Decimal128(value));
 
+    /// <summary>
+    /// Decimal arithmetic in System.Decimal; values beyond its range (or NaN and infinities) fall back to double
+    /// precision and are returned as Decimal128 all the same.
+    /// </summary>
+    public static BsonValue DecimalOperation(BsonValue a, BsonValue b, Func<decimal, decimal, decimal> exact, Func<double, double, double> approximate)
+    {
+        try
+        {
+            return FromDecimal(exact(ToDecimal(a), ToDecimal(b)));
+        }
+        catch (OverflowException)
+        {
+            return new BsonDecimal128(new Decimal128(approximate(ToDouble(a), ToDouble(b))));
+        }
+    }
+
     /// <summary>A result of the given kind (int narrows only when it fits, else widens to long).</summary>
     public static BsonValue Make(NumericKind kind, long integral) => kind switch
     {
@@ -112,7 +128,7 @@ internal static class Numeric
             case NumericKind.Double:
                 return new BsonDouble(ToDouble(a) + ToDouble(b));
             default:
-                return FromDecimal(ToDecimal(a) + ToDecimal(b));
+                return DecimalOperation(a, b, (x, y) => x + y, (x, y) => x + y);
         }
     }
 
@@ -131,7 +147,7 @@ internal static class Numeric
             case NumericKind.Double:
                 return new BsonDouble(ToDouble(a) - ToDouble(b));
             default:
-                return FromDecimal(ToDecimal(a) - ToDecimal(b));
+                return DecimalOperation(a, b, (x, y) => x - y, (x, y) => x - y);
         }
     }
 
@@ -155,7 +171,7 @@ internal static class Numeric
             case NumericKind.Double:
                 return new BsonDouble(ToDouble(a) * ToDouble(b));
             default:
-                return FromDecimal(ToDecimal(a) * ToDecimal(b));
+                return DecimalOperation(a, b, (x, y) => x * y, (x, y) => x * y);
         }
     }
 }

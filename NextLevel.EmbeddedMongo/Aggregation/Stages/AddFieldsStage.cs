@@ -38,7 +38,7 @@ internal sealed class AddFieldsStage(string name, ProjectionTree tree) : Stage
         foreach (var document in input)
         {
             context.Reset(document);
-            yield return tree.ApplyAddFields(document, context);
+            yield return runtime.Metadata.Carry(document, tree.ApplyAddFields(document, context));
         }
     }
 }

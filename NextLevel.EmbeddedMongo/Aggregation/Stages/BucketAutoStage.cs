@@ -9,8 +9,9 @@ namespace NextLevel.EmbeddedMongo.Aggregation.Stages;
 /// <summary>
 /// $bucketAuto: sorts by the groupBy value and cuts it into (about) equally sized buckets, never splitting equal
 /// values; _id is { min, max } where max is the next bucket's min (the last bucket's own maximum at the end).
+/// With a granularity, boundaries are rounded to the series and values below a rounded boundary join its bucket.
 /// </summary>
-internal sealed class BucketAutoStage(Expr groupBy, int buckets, IReadOnlyList<AccumulatorField> output) : Stage
+internal sealed class BucketAutoStage(Expr groupBy, int buckets, IReadOnlyList<AccumulatorField> output, GranularityRounder? granularity) : Stage
 {
     public override string Name => "$bucketAuto";
 
@@ -21,6 +22,7 @@ internal sealed class BucketAutoStage(Expr groupBy, int buckets, IReadOnlyList<A
         Expr? groupBy = null;
         int? buckets = null;
         IReadOnlyList<AccumulatorField>? output = null;
+        GranularityRounder? granularity = null;
         foreach (var element in document)
         {
             switch (element.Name)
@@ -38,14 +40,15 @@ internal sealed class BucketAutoStage(Expr groupBy, int buckets, IReadOnlyList<A
                     output = BucketStage.ParseOutput("$bucketAuto", element.Value, 40244);
                     break;
                 case "granularity":
-                    throw new MongoError(ErrorCode.NotImplemented, "$bucketAuto 'granularity' is not supported by NextLevel.EmbeddedMongo");
+                    granularity = GranularityRounder.Parse(element.Value);
+                    break;
                 default:
                     throw MongoError.Location(40245, $"Unrecognized option to $bucketAuto: {element.Name}.");
             }
         }
         if (groupBy is null || buckets is null)
             throw MongoError.Location(40246, "$bucketAuto requires 'groupBy' and 'buckets' to be specified");
-        return new BucketAutoStage(groupBy, buckets.Value, output ?? BucketStage.DefaultOutput());
+        return new BucketAutoStage(groupBy, buckets.Value, output ?? BucketStage.DefaultOutput(), granularity);
     }
 
     public override IEnumerable<BsonDocument> Execute(IEnumerable<BsonDocument> input, StageRuntime runtime)
@@ -62,28 +65,56 @@ internal sealed class BucketAutoStage(Expr groupBy, int buckets, IReadOnlyList<A
         sorted = sorted.OrderBy(item => item.Value, comparer).ToList();
 
         var approximateSize = Math.Max(1, (int)Math.Round((double)sorted.Count / buckets, MidpointRounding.AwayFromZero));
-        var ranges = new List<(int Start, int End)>();
+        var ranges = new List<(int Start, int End, BsonValue Min, BsonValue Max)>();
         var start = 0;
         while (start < sorted.Count)
         {
             var end = ranges.Count == buckets - 1 ? sorted.Count : Math.Min(start + approximateSize, sorted.Count);
-            while (end < sorted.Count && comparer.Equals(sorted[end].Value, sorted[end - 1].Value)) end++;
-            ranges.Add((start, end));
+            var max = sorted[end - 1].Value;
+            if (end < sorted.Count)
+            {
+                if (granularity is null)
+                {
+                    while (end < sorted.Count && comparer.Equals(sorted[end].Value, max)) end++;
+                }
+                else
+                {
+                    var boundary = granularity.RoundUp(max);
+                    while (end < sorted.Count && comparer.Compare(boundary, sorted[end].Value) > 0) end++;
+                    max = end < sorted.Count ? boundary : sorted[end - 1].Value;
+                }
+            }
+            var min = sorted[start].Value;
+            if (ranges.Count > 0)
+            {
+                // Boundaries are shared: a bucket's max is the next one's min.
+                var previous = ranges[^1];
+                if (granularity is null) ranges[^1] = previous with { Max = min };
+                else
+                {
+                    if (Numeric.IsNumber(previous.Max) && Numeric.ToDouble(previous.Max) == 0) previous = previous with { Max = granularity.RoundDown(min) };
+                    ranges[^1] = previous;
+                    min = previous.Max;
+                }
+            }
+            ranges.Add((start, end, min, max));
             start = end;
         }
-
-        for (var b = 0; b < ranges.Count; b++)
+        if (granularity is not null)
         {
-            var (from, to) = ranges[b];
+            ranges[0] = ranges[0] with { Min = granularity.RoundDown(ranges[0].Min) };
+            ranges[^1] = ranges[^1] with { Max = granularity.RoundUp(ranges[^1].Max) };
+        }
+
+        foreach (var (from, to, min, max) in ranges)
+        {
             var accumulators = output.Select(f => f.Create()).ToArray();
             for (var i = from; i < to; i++)
             {
                 context.Reset(sorted[i].Document);
                 foreach (var accumulator in accumulators) accumulator.Accumulate(context);
             }
-            var max = b + 1 < ranges.Count ? sorted[ranges[b + 1].Start].Value : sorted[to - 1].Value;
-            var id = new BsonDocument { { "min", sorted[from].Value }, { "max", max } };
-            yield return GroupStage.Output(id, accumulators, output);
+            yield return GroupStage.Output(new BsonDocument { { "min", min }, { "max", max } }, accumulators, output);
         }
     }
 }

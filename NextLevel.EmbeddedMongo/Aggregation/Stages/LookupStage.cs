@@ -95,7 +95,7 @@ internal sealed class LookupStage : Stage
         {
             var candidates = index is null ? foreign : Matching(document, foreign, index);
             var joined = _pipeline is null ? candidates : RunPipeline(document, candidates, runtime, context);
-            yield return DocumentPaths.With(document, _as, new BsonArray(joined));
+            yield return runtime.Metadata.Carry(document, DocumentPaths.With(document, _as, new BsonArray(joined)));
         }
     }
 

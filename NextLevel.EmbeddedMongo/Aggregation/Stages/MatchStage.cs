@@ -12,11 +12,15 @@ internal sealed class MatchStage : Stage
 {
     private readonly BsonDocument _spec;
     private readonly Filter? _compiled;
+    private readonly bool _scoresText;
+    private readonly IReadOnlyDictionary<string, int>? _textIndex;
 
-    private MatchStage(BsonDocument spec, Filter? compiled)
+    private MatchStage(BsonDocument spec, Filter? compiled, IReadOnlyDictionary<string, int>? textIndex)
     {
         _spec = spec;
         _compiled = compiled;
+        _textIndex = textIndex;
+        _scoresText = MentionsText(spec);
     }
 
     public override string Name => "$match";
@@ -26,9 +30,14 @@ internal sealed class MatchStage : Stage
         if (spec is not BsonDocument filter)
             throw MongoError.Location(15959, "the match filter must be an expression in an object");
         var aggregation = context.Aggregation;
-        var compiled = Filter.Parse(filter, new FilterOptions { Variables = aggregation.Variables, Now = aggregation.Now });
-        return new MatchStage(filter, ReadsVariables(filter) ? null : compiled);
+        // Only the top-level pipeline reads the aggregated collection, whose text index $text uses.
+        var textIndex = context.EnclosingStage is null ? aggregation.TextIndexFields : null;
+        var compiled = Filter.Parse(filter, new FilterOptions { Variables = aggregation.Variables, Now = aggregation.Now, TextIndexFields = textIndex });
+        return new MatchStage(filter, ReadsVariables(filter) ? null : compiled, textIndex);
     }
+
+    private static bool MentionsText(BsonDocument spec) =>
+        spec.Names.Any(name => name == "$text") || spec.Elements.Any(e => e.Name is "$and" or "$or" && e.Value is BsonArray a && a.OfType<BsonDocument>().Any(MentionsText));
 
     private static bool ReadsVariables(BsonValue value) => value switch
     {
@@ -40,7 +49,19 @@ internal sealed class MatchStage : Stage
 
     public override IEnumerable<BsonDocument> Execute(IEnumerable<BsonDocument> input, StageRuntime runtime)
     {
-        var filter = _compiled ?? Filter.Parse(_spec, new FilterOptions { Variables = runtime.Variables, Now = runtime.Now });
-        return input.Where(document => filter.Matches(document));
+        var filter = _compiled ?? Filter.Parse(_spec, new FilterOptions { Variables = runtime.Variables, Now = runtime.Now, TextIndexFields = _textIndex });
+        return _scoresText ? MatchScoring(input, filter, runtime.Metadata) : input.Where(document => filter.Matches(document));
+    }
+
+    /// <summary>A $text match records each passing document's score for $meta and $sort.</summary>
+    private static IEnumerable<BsonDocument> MatchScoring(IEnumerable<BsonDocument> input, Filter filter, DocumentMetadata metadata)
+    {
+        foreach (var document in input)
+        {
+            var details = new MatchDetails();
+            if (!filter.Matches(document, details)) continue;
+            if (details.TextScore is { } score) metadata.SetTextScore(document, score);
+            yield return document;
+        }
     }
 }

@@ -33,7 +33,8 @@ internal sealed class ProjectStage : Stage
         bool? inclusion = null;
         var excludeId = false;
         Build(document, string.Empty, tree, ref inclusion, ref excludeId);
-        if (inclusion != false)
+        // { _id: 0 } alone is an exclusion; { _id: 1 } alone keeps only _id.
+        if (inclusion == true || (inclusion is null && !excludeId))
         {
             if (!excludeId && !tree.Contains("_id")) tree.Add("_id", ProjectionAction.Include, null, "$project");
             return new ProjectStage("$project", tree, inclusion: true);
@@ -106,7 +107,7 @@ internal sealed class ProjectStage : Stage
 
     public override IEnumerable<BsonDocument> Execute(IEnumerable<BsonDocument> input, StageRuntime runtime)
     {
-        if (!_inclusion) return input.Select(_tree.ApplyExclusion);
+        if (!_inclusion) return input.Select(document => runtime.Metadata.Carry(document, _tree.ApplyExclusion(document)));
         return Include(input, runtime);
     }
 
@@ -116,7 +117,18 @@ internal sealed class ProjectStage : Stage
         foreach (var document in input)
         {
             context.Reset(document);
-            yield return _tree.ApplyInclusion(document, context);
+            yield return runtime.Metadata.Carry(document, IdFirst(_tree.ApplyInclusion(document, context)));
         }
+    }
+
+    /// <summary>The projection executor always emits _id first, also when it is computed.</summary>
+    private static BsonDocument IdFirst(BsonDocument document)
+    {
+        var index = document.IndexOfName("_id");
+        if (index <= 0) return document;
+        var id = document[index];
+        document.RemoveAt(index);
+        document.InsertAt(0, new BsonElement("_id", id));
+        return document;
     }
 }

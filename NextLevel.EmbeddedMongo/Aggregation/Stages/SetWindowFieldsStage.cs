@@ -1,7 +1,6 @@
 using MongoDB.Bson;
 using NextLevel.EmbeddedMongo.Aggregation.Expressions;
 using NextLevel.EmbeddedMongo.Aggregation.Stages.Windows;
-using NextLevel.EmbeddedMongo.Bson;
 using NextLevel.EmbeddedMongo.Engine;
 using NextLevel.EmbeddedMongo.Query;
 
@@ -53,33 +52,9 @@ internal sealed class SetWindowFieldsStage(Expr? partitionBy, SortSpec? sortBy, 
     public override IEnumerable<BsonDocument> Execute(IEnumerable<BsonDocument> input, StageRuntime runtime)
     {
         var context = runtime.NewContext();
-        foreach (var partition in Partitions(input, context))
+        foreach (var partition in Partitioner.Partition(input, partitionBy, sortBy, context))
         {
             foreach (var document in Compute(partition, context)) yield return document;
-        }
-    }
-
-    private IEnumerable<List<BsonDocument>> Partitions(IEnumerable<BsonDocument> input, ExprContext context)
-    {
-        var partitions = new Dictionary<BsonValue, List<BsonDocument>>(BsonValueComparer.Instance!);
-        foreach (var document in input)
-        {
-            context.Reset(document);
-            var key = partitionBy?.Evaluate(context) ?? BsonNull.Value;
-            if (!partitions.TryGetValue(key, out var members)) partitions[key] = members = [];
-            members.Add(document);
-        }
-        foreach (var key in partitions.Keys.OrderBy(k => k, BsonValueComparer.Instance))
-        {
-            var members = partitions[key];
-            if (sortBy is null) yield return members;
-            else
-            {
-                var keys = members.Select(d => sortBy.ExtractKey(d)).ToList();
-                var order = Enumerable.Range(0, members.Count).ToList();
-                order.Sort((x, y) => sortBy.CompareKeys(keys[x], keys[y]) is var c and not 0 ? c : x.CompareTo(y));
-                yield return order.Select(i => members[i]).ToList();
-            }
         }
     }
 

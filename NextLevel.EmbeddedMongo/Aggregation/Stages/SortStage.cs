@@ -30,8 +30,14 @@ internal sealed class SortStage : Stage
 
     public SortStage WithLimit(long limit) => new(_spec, _limit is null ? limit : Math.Min(limit, _limit.Value));
 
-    public override IEnumerable<BsonDocument> Execute(IEnumerable<BsonDocument> input, StageRuntime runtime) =>
-        _limit is { } limit && limit <= 100_000 ? TopK(input, (int)limit) : SortAll(input);
+    public override IEnumerable<BsonDocument> Execute(IEnumerable<BsonDocument> input, StageRuntime runtime)
+    {
+        var metadata = runtime.Metadata;
+        Func<BsonDocument, BsonValue[]> keyOf = _spec.HasTextScore
+            ? document => _spec.ExtractKey(document, metadata.TextScoreOf(document))
+            : document => _spec.ExtractKey(document);
+        return _limit is { } limit && limit <= 100_000 ? TopK(input, (int)limit, keyOf) : SortAll(input, keyOf);
+    }
 
     private sealed record Keyed(BsonValue[] Key, long Sequence, BsonDocument Document);
 
@@ -41,16 +47,16 @@ internal sealed class SortStage : Stage
         return byKey != 0 ? byKey : x.Sequence.CompareTo(y.Sequence);
     }
 
-    private IEnumerable<BsonDocument> SortAll(IEnumerable<BsonDocument> input)
+    private IEnumerable<BsonDocument> SortAll(IEnumerable<BsonDocument> input, Func<BsonDocument, BsonValue[]> keyOf)
     {
         var items = new List<Keyed>();
         long sequence = 0;
-        foreach (var document in input) items.Add(new Keyed(_spec.ExtractKey(document), sequence++, document));
+        foreach (var document in input) items.Add(new Keyed(keyOf(document), sequence++, document));
         items.Sort(CompareKeyed);
         foreach (var item in items) yield return item.Document;
     }
 
-    private IEnumerable<BsonDocument> TopK(IEnumerable<BsonDocument> input, int limit)
+    private IEnumerable<BsonDocument> TopK(IEnumerable<BsonDocument> input, int limit, Func<BsonDocument, BsonValue[]> keyOf)
     {
         // The heap's head is the worst of the kept documents, so each newcomer is compared against it once.
         var worstFirst = Comparer<Keyed>.Create((x, y) => CompareKeyed(y, x));
@@ -58,7 +64,7 @@ internal sealed class SortStage : Stage
         long sequence = 0;
         foreach (var document in input)
         {
-            var item = new Keyed(_spec.ExtractKey(document), sequence++, document);
+            var item = new Keyed(keyOf(document), sequence++, document);
             if (heap.Count < limit)
             {
                 heap.Enqueue(item, item);

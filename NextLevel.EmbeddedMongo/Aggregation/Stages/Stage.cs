@@ -26,14 +26,18 @@ internal sealed class StageRuntime
 
     public required DateTime Now { get; init; }
 
+    /// <summary>Text scores of this run's documents; shared with sub-pipelines.</summary>
+    public DocumentMetadata Metadata { get; init; } = new();
+
     /// <summary>A fresh context for one stream of documents (reset per document with <see cref="ExprContext.Reset"/>).</summary>
-    public ExprContext NewContext(BsonDocument? root = null) => new(root ?? new BsonDocument(), Variables, Now);
+    public ExprContext NewContext(BsonDocument? root = null) =>
+        new(root ?? new BsonDocument(), Variables, Now) { TextScoreOf = Metadata.TextScoreOf };
 
     /// <summary>The same runtime with more variables in scope (a $lookup's let).</summary>
     public StageRuntime WithVariables(IReadOnlyDictionary<string, BsonValue> extra)
     {
         var merged = new Dictionary<string, BsonValue>(Variables);
         foreach (var (name, value) in extra) merged[name] = value;
-        return new StageRuntime { Database = Database, Host = Host, Variables = merged, Now = Now };
+        return new StageRuntime { Database = Database, Host = Host, Variables = merged, Now = Now, Metadata = Metadata };
     }
 }

@@ -41,12 +41,13 @@ internal static class StageTable
         ["$redact"] = (spec, _) => RedactStage.Parse(spec),
         ["$graphLookup"] = GraphLookupStage.Parse,
         ["$setWindowFields"] = (spec, _) => SetWindowFieldsStage.Parse(spec),
+        ["$fill"] = (spec, _) => FillStage.Parse(spec),
     };
 
     /// <summary>Stages MongoDB has that this engine does not run; they fail clearly instead of as unknown names.</summary>
     private static readonly HashSet<string> Unsupported = new(StringComparer.Ordinal)
     {
-        "$densify", "$fill", "$geoNear", "$collStats", "$indexStats", "$currentOp",
+        "$densify", "$geoNear", "$collStats", "$indexStats", "$currentOp",
         "$listSessions", "$listLocalSessions", "$planCacheStats", "$changeStream", "$search", "$searchMeta", "$vectorSearch",
         "$listSearchIndexes", "$shardedDataDistribution", "$changeStreamSplitLargeEvent",
     };

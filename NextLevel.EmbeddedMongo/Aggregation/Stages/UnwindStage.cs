@@ -67,7 +67,7 @@ internal sealed class UnwindStage(string[] path, string[]? indexField, bool pres
                 {
                     var unwound = DocumentPaths.With(document, path, array[i]);
                     if (indexField is not null) unwound = DocumentPaths.With(unwound, indexField, new BsonInt64(i));
-                    yield return unwound;
+                    yield return runtime.Metadata.Carry(document, unwound);
                 }
             }
             else if (value is not null and not BsonNull and not BsonArray)

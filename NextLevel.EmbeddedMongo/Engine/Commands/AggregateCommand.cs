@@ -15,9 +15,9 @@ public sealed partial class MongoEngine
     private async ValueTask<BsonDocument> AggregateAsync(CommandContext context, BsonDocument command, CancellationToken cancellationToken)
     {
         var request = AggregateRequest.Parse(command, context.Database);
-        var variables = command.LetVariables(Time.GetUtcNow().UtcDateTime);
-        var host = new SnapshotAggregationHost(Storage);
         var now = Time.GetUtcNow().UtcDateTime;
+        var variables = command.LetVariables(now);
+        var host = new SnapshotAggregationHost(Storage);
         var pipeline = Pipeline.Parse(request.Stages, new AggregationContext { Database = context.Database, Host = host, Variables = variables, Now = now });
 
         var snapshot = request.Collection is null

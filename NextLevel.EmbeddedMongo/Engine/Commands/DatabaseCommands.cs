@@ -48,7 +48,7 @@ public sealed partial class MongoEngine
             {
                 var collections = reader.Collections(name);
                 var size = collections.Sum(CollectionStorageSize);
-                return new BsonDocument { { "name", name }, { "sizeOnDisk", size }, { "empty", collections.All(c => c.Count == 0) } };
+                return new BsonDocument { { "name", name }, { "sizeOnDisk", size }, { "empty", collections.Count == 0 } };
             })
             .ToList());
 

@@ -32,8 +32,8 @@ public sealed partial class MongoEngine
 
                     var filter = Filter.Parse(filterSpec, FilterOptionsFor(collection, variables));
                     var hint = statement.GetValue("hint", BsonNull.Value);
-                    var matches = MatchingDocuments(collection, filter, filterSpec, hint.IsBsonNull ? null : hint);
-                    foreach (var match in limit == 1 ? matches.Take(1) : matches)
+                    var matches = MatchingDocuments(collection, filter, filterSpec, hint.IsBsonNull ? null : hint, limit == 1 ? 1 : null);
+                    foreach (var match in matches)
                     {
                         writer.Delete(collection!, match.Stored.Id);
                         n++;

@@ -30,7 +30,7 @@ public sealed partial class MongoEngine
             var other => throw new MongoError(ErrorCode.CommandNotFound, $"explain is not supported for '{other}' by this server"),
         };
         reply.Set("command", explained);
-        reply.Add("serverInfo", new BsonDocument { { "host", HostInfo.Host }, { "port", HostInfo.Port }, { "version", "7.0.0" } });
+        reply.Add("serverInfo", new BsonDocument { { "host", HostInfo.Host }, { "port", HostInfo.Port }, { "version", ServerVersion } });
         reply.Add("ok", 1.0);
         return ValueTask.FromResult(reply);
     }

@@ -43,7 +43,8 @@ public sealed partial class MongoEngine
             var filterOptions = FilterOptionsFor(collection, variables);
             var filter = Filter.Parse(filterSpec, filterOptions);
             var projection = fieldsSpec is { ElementCount: > 0 } ? Projection.Parse(fieldsSpec, filterOptions) : null;
-            var matches = MatchingDocuments(collection, filter, filterSpec, hint.IsBsonNull ? null : hint);
+            // Without a sort the first match is the target, so reading can stop there.
+            var matches = MatchingDocuments(collection, filter, filterSpec, hint.IsBsonNull ? null : hint, sort is null ? 1 : null);
             var target = new DocumentQuery { Filter = filter, Sort = sort }.SortMatches(matches).FirstOrDefault();
 
             if (target is null)

@@ -8,6 +8,12 @@ namespace NextLevel.EmbeddedMongo.Engine;
 
 public sealed partial class MongoEngine
 {
+    /// <summary>Fields of an update statement in MongoDB 7.0 (a statement-level <c>sort</c> arrived in 8.0).</summary>
+    private static readonly HashSet<string> UpdateStatementFields = new(StringComparer.Ordinal)
+    {
+        "q", "u", "c", "upsert", "multi", "arrayFilters", "hint", "collation", "upsertSupplied", "sampleId",
+    };
+
     /// <summary>
     /// update: statements <c>{ q, u, upsert, multi, arrayFilters, hint, collation }</c>, applied in order in one
     /// write, replying <c>{ n, nModified, upserted: [{ index, _id }], writeErrors }</c>.
@@ -52,12 +58,6 @@ public sealed partial class MongoEngine
         return WriteReply(result.Matched, result.WriteErrors, extra);
     }
 
-    /// <summary>Fields of an update statement in MongoDB 7.0 (a statement-level <c>sort</c> arrived in 8.0).</summary>
-    private static readonly HashSet<string> UpdateStatementFields = new(StringComparer.Ordinal)
-    {
-        "q", "u", "c", "upsert", "multi", "arrayFilters", "hint", "collation", "upsertSupplied", "sampleId",
-    };
-
     private void ApplyUpdateStatement(
         StorageWriter writer, string database, string collectionName, BsonDocument statement, int index,
         bool bypassValidation, IReadOnlyDictionary<string, BsonValue>? commandVariables, UpdateTotals totals)
@@ -77,8 +77,8 @@ public sealed partial class MongoEngine
         if (multi && update.IsReplacement)
             throw MongoError.FailedToParse("multi update is not supported for replacement-style update");
 
-        var matches = MatchingDocuments(collection, filter, filterSpec, statement.GetValue("hint", BsonNull.Value) is { IsBsonNull: false } hint ? hint : null);
-        if (!multi && matches.Count > 1) matches.RemoveRange(1, matches.Count - 1);
+        var hint = statement.GetValue("hint", BsonNull.Value);
+        var matches = MatchingDocuments(collection, filter, filterSpec, hint.IsBsonNull ? null : hint, multi ? null : 1);
 
         if (matches.Count == 0)
         {

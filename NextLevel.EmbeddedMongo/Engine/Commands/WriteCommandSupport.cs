@@ -16,12 +16,16 @@ public sealed partial class MongoEngine
         Now = Time.GetUtcNow().UtcDateTime,
     };
 
-    /// <summary>The documents of a write's filter, read before any change so a multi-write never sees its own writes.</summary>
-    private static List<DocumentQuery.Match> MatchingDocuments(CollectionStore? collection, Filter filter, BsonDocument filterSpec, BsonValue? hint)
+    /// <summary>
+    /// The documents of a write's filter (at most <paramref name="limit"/> when given), read before any change so a
+    /// multi-write never sees its own writes; a single-document write stops reading at its first match.
+    /// </summary>
+    private static List<DocumentQuery.Match> MatchingDocuments(CollectionStore? collection, Filter filter, BsonDocument filterSpec, BsonValue? hint, int? limit = null)
     {
         if (collection is null) return [];
         var candidates = QueryPlanner.Plan(collection, filterSpec, null, hint).Candidates.ToList();
-        return [.. new DocumentQuery { Filter = filter }.Matches(candidates)];
+        var matches = new DocumentQuery { Filter = filter }.Matches(candidates);
+        return [.. limit is null ? matches : matches.Take(limit.Value)];
     }
 
     /// <summary>The reply shared by insert, update and delete: <c>{ n, writeErrors?, ok: 1 }</c> plus extra fields.</summary>

@@ -3,15 +3,15 @@ using NextLevel.EmbeddedMongo.Bson;
 
 namespace NextLevel.EmbeddedMongo.Engine.Writes;
 
-/// <summary>What every stored document must satisfy: an <c>_id</c> first, of a storable type, within 16 MiB.</summary>
+/// <summary>
+/// What every stored document must satisfy: an <c>_id</c> first, of a storable type. (The 16 MiB size limit is
+/// enforced by the storage writer, which serialises the document anyway.)
+/// </summary>
 internal static class DocumentRules
 {
-    /// <summary>MongoDB's maximum BSON document size.</summary>
-    public const int MaxDocumentSize = 16 * 1024 * 1024;
-
     /// <summary>
     /// Returns the document as it will be stored: <c>_id</c> moved to the front, or a new ObjectId added there when
-    /// it is missing. Throws InvalidIdField/BadValue for an _id MongoDB refuses, BSONObjectTooLarge above 16 MiB.
+    /// it is missing, so the caller knows the id before the write. Throws InvalidIdField/BadValue for an _id MongoDB refuses.
     /// </summary>
     public static BsonDocument PrepareForInsert(BsonDocument document)
     {
@@ -26,7 +26,6 @@ internal static class DocumentRules
             ValidateId(id);
             prepared = document.GetElement(0).Name == "_id" ? document : IdFirst(document, id);
         }
-        CheckSize(prepared);
         return prepared;
     }
 
@@ -42,9 +41,7 @@ internal static class DocumentRules
         if (!BsonValueComparer.Instance.Equals(originalId, updatedId) || originalId.BsonType != updatedId.BsonType)
             throw new MongoError(ErrorCode.ImmutableField,
                 $"After applying the update, the (immutable) field '_id' was found to have been altered to _id: {updatedId}");
-        var result = updated.GetElement(0).Name == "_id" ? updated : IdFirst(updated, updatedId);
-        CheckSize(result);
-        return result;
+        return updated.GetElement(0).Name == "_id" ? updated : IdFirst(updated, updatedId);
     }
 
     public static void ValidateId(BsonValue id)
@@ -65,13 +62,6 @@ internal static class DocumentRules
                 }
                 break;
         }
-    }
-
-    public static void CheckSize(BsonDocument document)
-    {
-        var size = document is RawBsonDocument raw ? raw.Slice.Length : document.ToBson().Length;
-        if (size > MaxDocumentSize)
-            throw new MongoError(ErrorCode.BSONObjectTooLarge, $"object to insert too large. size in bytes: {size}, max size: {MaxDocumentSize}");
     }
 
     private static BsonDocument IdFirst(BsonDocument document, BsonValue id)

@@ -74,6 +74,15 @@ internal sealed class Journal : IMutationLog, IAsyncDisposable
         }
     }
 
+    /// <summary>Throws once a journal write has failed: later mutations could never become durable.</summary>
+    public void ThrowIfFailed()
+    {
+        lock (_gate)
+        {
+            if (_failure is not null) throw new IOException("The journal cannot be written; no further writes are accepted.", _failure);
+        }
+    }
+
     /// <summary>Completes once every record up to <paramref name="lsn"/> is on disk.</summary>
     public Task WaitDurableAsync(long lsn, CancellationToken cancellationToken)
     {

@@ -32,9 +32,13 @@ internal static class Recovery
 
         for (var i = 0; i < journals.Count; i++)
         {
-            var (_, path) = journals[i];
-            var (complete, applied) = ReplayJournal(fileSystem, path, replayer, ref lastLsn, log);
+            var (generation, path) = journals[i];
+            // Generations before the checkpoint's hold only records it already contains (kept as a fallback).
+            if (generation < checkpointGeneration) continue;
+            var (complete, applied, empty) = ReplayJournal(fileSystem, path, replayer, ref lastLsn, log);
             replayed += applied;
+            // Each start opens a new generation; one that never received a record is removed so they do not pile up.
+            if (empty) fileSystem.Delete(path);
             if (complete) continue;
             for (var later = i + 1; later < journals.Count; later++)
             {
@@ -67,7 +71,7 @@ internal static class Recovery
     }
 
     /// <summary>Replays one journal file; returns false (after truncating it) when it ends in a torn record.</summary>
-    private static (bool Complete, long Applied) ReplayJournal(IStorageFileSystem fileSystem, string path, MutationReplayer replayer, ref long lastLsn, Action<string>? log)
+    private static (bool Complete, long Applied, bool Empty) ReplayJournal(IStorageFileSystem fileSystem, string path, MutationReplayer replayer, ref long lastLsn, Action<string>? log)
     {
         long applied = 0;
         long length;
@@ -80,7 +84,7 @@ internal static class Recovery
             while (true)
             {
                 var status = reader.Read(out var payload);
-                if (status == FrameStatus.EndOfFile) return (true, applied);
+                if (status == FrameStatus.EndOfFile) return (true, applied, length == 0);
                 BsonDocument? record = null;
                 if (status == FrameStatus.Record) record = TryDeserialize(payload);
                 if (record is null)
@@ -107,7 +111,7 @@ internal static class Recovery
         }
         log?.Invoke($"Recovery: {Path.GetFileName(path)} is cut at offset {tornAt} (torn or unusable record); discarding {length - tornAt} bytes.");
         fileSystem.Truncate(path, tornAt);
-        return (false, applied);
+        return (false, applied, false);
     }
 
     private static BsonDocument? TryDeserialize(byte[] payload)

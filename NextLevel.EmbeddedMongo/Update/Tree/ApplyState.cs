@@ -3,7 +3,8 @@ using NextLevel.EmbeddedMongo.Engine;
 
 namespace NextLevel.EmbeddedMongo.Update.Tree;
 
-/// <summary>Everything one application of an update needs besides the node's own position.</summary>
+/// <summary>Everything one application of an update needs besides the node's own position.
+/// [Transient - NotThreadSafe] one instance per Apply call, over that call's private copy of the document.</summary>
 internal sealed class ApplyState
 {
     public ApplyState(BsonDocument root, UpdateApplyContext context, ArrayFilterSet arrayFilters, bool isInsert)

@@ -125,3 +125,21 @@ public class ArithmeticExpressionTests
         Assert.Equal(BsonType.Double, Eval("{ $sum: [NumberLong('9223372036854775807'), NumberLong('9223372036854775807')] }")!.BsonType);
     }
 }
+
+public class DecimalEdgeTests
+{
+    [Fact]
+    public void Decimal_arithmetic_beyond_system_decimal_range_stays_decimal()
+    {
+        var result = ExprTestKit.Eval("{ $add: [NumberDecimal('1E+40'), 1] }");
+        Assert.Equal(MongoDB.Bson.BsonType.Decimal128, result!.BsonType);
+        Assert.Equal(1e40, MongoDB.Bson.Decimal128.ToDouble(result.AsDecimal128), 1e27);
+    }
+
+    [Fact]
+    public void Decimal_sum_with_nan_is_nan()
+    {
+        var result = ExprTestKit.Eval("{ $sum: [NumberDecimal('1'), NaN] }");
+        Assert.True(MongoDB.Bson.Decimal128.IsNaN(result!.AsDecimal128));
+    }
+}

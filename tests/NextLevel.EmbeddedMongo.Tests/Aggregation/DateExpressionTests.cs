@@ -96,3 +96,22 @@ public class DateExpressionTests
         Same("ISODate('2025-03-09T07:05:04.123Z')", Eval("{ $dateFromParts: { year: 2025, month: 3, day: 9, hour: 7, minute: 5, second: 4, millisecond: 123 } }"));
     }
 }
+
+public class DateEdgeTests
+{
+    [Fact]
+    public void DateFromParts_carries_overflowing_parts_and_rejects_out_of_range_dates()
+    {
+        ExprTestKit.Same("ISODate('2026-02-01T00:00:00Z')", ExprTestKit.Eval("{ $dateFromParts: { year: 2025, month: 14, day: 1 } }"));
+        Assert.Equal(40523, ExprTestKit.Fails("{ $dateFromParts: { year: 9999, month: 100000 } }").Code);
+        ExprTestKit.Same("null", ExprTestKit.Eval("{ $dateFromParts: { year: 2025, month: null } }"));
+    }
+
+    [Fact]
+    public void Decimal_divide_and_mod()
+    {
+        ExprTestKit.Same("NumberDecimal('1')", ExprTestKit.Eval("{ $mod: [NumberDecimal('7'), 3] }"));
+        Assert.Equal(16610, ExprTestKit.Fails("{ $mod: [NumberDecimal('7'), NumberDecimal('0')] }").Code);
+        Assert.Equal(2, ExprTestKit.Fails("{ $divide: [NumberDecimal('7'), NumberDecimal('0')] }").Code);
+    }
+}

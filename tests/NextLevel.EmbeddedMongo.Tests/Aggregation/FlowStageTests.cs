@@ -90,3 +90,50 @@ public class FlowStageTests
         Assert.All(results, r => Assert.Equal(new BsonDateTime(Now), r["t"]));
     }
 }
+
+public class TextScoreStageTests
+{
+    [Fact]
+    public void Text_match_scores_flow_to_meta_projection_and_sort()
+    {
+        var context = new NextLevel.EmbeddedMongo.Aggregation.AggregationContext
+        {
+            Database = "test",
+            Host = new InMemoryHost(),
+            TextIndexFields = new Dictionary<string, int> { ["description"] = 1 },
+        };
+        var pipeline = NextLevel.EmbeddedMongo.Aggregation.Pipeline.Parse(PipelineTestKit.Stages("""
+            [{ $match: { $text: { $search: 'garden' } } },
+             { $addFields: { score: { $meta: 'textScore' } } },
+             { $sort: { score: { $meta: 'textScore' } } },
+             { $project: { _id: 1, hasScore: { $gt: ['$score', 0] } } }]
+            """), context);
+        var documents = new[]
+        {
+            "{ _id: 1, description: 'flat with balcony' }",
+            "{ _id: 2, description: 'house with garden' }",
+            "{ _id: 3, description: 'garden garden garden cottage' }",
+        }.Select(MongoDB.Bson.BsonDocument.Parse);
+
+        PipelineTestKit.Equal(["{ _id: 3, hasScore: true }", "{ _id: 2, hasScore: true }"], pipeline.Execute(documents));
+    }
+
+    [Fact]
+    public void Meta_text_score_without_text_match_fails()
+    {
+        Assert.Equal(40218, PipelineTestKit.Fails("[{ $project: { s: { $meta: 'textScore' } } }]").Code);
+    }
+}
+
+public class PipelineReuseTests
+{
+    [Fact]
+    public void Parsed_pipeline_runs_with_another_now_and_variables()
+    {
+        var pipeline = PipelineTestKit.Parse("[{ $set: { at: '$$NOW', v: '$$x' } }]");
+        var later = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var result = pipeline.Execute([new MongoDB.Bson.BsonDocument("_id", 1)], later,
+            new Dictionary<string, MongoDB.Bson.BsonValue> { ["x"] = 5 }).Single();
+        PipelineTestKit.Equal(["{ _id: 1, at: ISODate('2030-01-01T00:00:00Z'), v: 5 }"], [result]);
+    }
+}

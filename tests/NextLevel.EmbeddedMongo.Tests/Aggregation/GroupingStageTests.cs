@@ -122,6 +122,23 @@ public class GroupingStageTests
     }
 
     [Fact]
+    public void BucketAuto_with_granularity_rounds_boundaries()
+    {
+        var documents = Enumerable.Range(1, 10).Select(i => $"{{ v: {i} }}");
+        Equal(
+        [
+            "{ _id: { min: 0.5, max: 10.0 }, count: 9 }",
+            "{ _id: { min: 10.0, max: 20.0 }, count: 1 }",
+        ], Run("[{ $bucketAuto: { groupBy: '$v', buckets: 2, granularity: '1-2-5' } }]", documents));
+        Equal(
+        [
+            "{ _id: { min: 0.5, max: 8.0 }, count: 7 }",
+            "{ _id: { min: 8.0, max: 16.0 }, count: 3 }",
+        ], Run("[{ $bucketAuto: { groupBy: '$v', buckets: 2, granularity: 'POWERSOF2' } }]", documents));
+        Assert.Equal(40257, Fails("[{ $bucketAuto: { groupBy: '$v', buckets: 2, granularity: 'R7' } }]").Code);
+    }
+
+    [Fact]
     public void Facet_runs_each_sub_pipeline_on_the_same_input()
     {
         Equal(["{ total: [{ n: 5 }], cheap: [{ _id: 4 }, { _id: 5 }] }"],

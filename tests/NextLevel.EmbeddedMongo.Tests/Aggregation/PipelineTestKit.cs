@@ -1,6 +1,5 @@
 using MongoDB.Bson;
 using NextLevel.EmbeddedMongo.Aggregation;
-using NextLevel.EmbeddedMongo.Bson;
 using NextLevel.EmbeddedMongo.Engine;
 
 namespace NextLevel.EmbeddedMongo.Tests.Aggregation;
@@ -31,7 +30,7 @@ internal static class PipelineTestKit
 
     public static AggregationContext Context(InMemoryHost? host = null) => new() { Database = "test", Host = host ?? new InMemoryHost(), Now = Now };
 
-    public static BsonArray Stages(string json) => BsonSerializer.Deserialize(json);
+    public static BsonArray Stages(string json) => BsonDocument.Parse("{ p: " + json + " }")["p"].AsBsonArray;
 
     public static Pipeline Parse(string stagesJson, InMemoryHost? host = null) => Pipeline.Parse(Stages(stagesJson), Context(host));
 
@@ -50,10 +49,4 @@ internal static class PipelineTestKit
             $"expected {new BsonArray(expected).ToJson()}\n but was {new BsonArray(list).ToJson()}");
     }
 
-    public static bool SameValue(BsonValue? x, BsonValue? y) => BsonValueComparer.Instance.Equals(x, y);
-
-    private static class BsonSerializer
-    {
-        public static BsonArray Deserialize(string json) => BsonDocument.Parse("{ p: " + json + " }")["p"].AsBsonArray;
-    }
 }

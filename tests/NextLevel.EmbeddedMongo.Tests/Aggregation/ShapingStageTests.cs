@@ -26,6 +26,20 @@ public class ShapingStageTests
     }
 
     [Fact]
+    public void Project_computed_id_comes_first()
+    {
+        Equal(["{ _id: 5, a: 5 }"], Run("[{ $project: { a: 1, _id: '$a' } }]", ["{ _id: 1, a: 5 }"]));
+    }
+
+    [Fact]
+    public void Project_of_only_id_excludes_or_keeps_it()
+    {
+        Equal(["{ a: 1 }"], Run("[{ $project: { _id: 0 } }]", ["{ _id: 1, a: 1 }"]));
+        Equal(["{ _id: 1 }"], Run("[{ $project: { _id: 1 } }]", ["{ _id: 1, a: 1 }"]));
+        Equal(["{ _id: 1, b: 2 }"], Run("[{ $project: { _id: 1, a: 0 } }]", ["{ _id: 1, a: 1, b: 2 }"]));
+    }
+
+    [Fact]
     public void Project_computed_missing_value_is_omitted_and_literal_strings_stay()
     {
         Equal(["{ _id: 1, s: 'text' }"], Run("[{ $project: { m: '$missing', s: 'text', r: '$$REMOVE' } }]", ["{ _id: 1 }"]));

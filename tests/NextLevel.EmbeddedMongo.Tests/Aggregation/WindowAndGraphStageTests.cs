@@ -99,3 +99,42 @@ public class WindowAndGraphStageTests
         Equal(["{ _id: 1, names: ['Eliot'] }"], limited);
     }
 }
+
+public class FillStageTests
+{
+    private static readonly string[] Readings =
+    [
+        "{ _id: 1, s: 'a', t: 1, v: 10 }",
+        "{ _id: 2, s: 'a', t: 2 }",
+        "{ _id: 3, s: 'a', t: 4, v: null }",
+        "{ _id: 4, s: 'a', t: 5, v: 40 }",
+        "{ _id: 5, s: 'b', t: 1 }",
+    ];
+
+    [Fact]
+    public void Fill_linear_interpolates_on_the_sort_field()
+    {
+        PipelineTestKit.Equal(
+        [
+            "{ _id: 1, s: 'a', t: 1, v: 10 }", "{ _id: 2, s: 'a', t: 2, v: 17.5 }", "{ _id: 3, s: 'a', t: 4, v: 32.5 }",
+            "{ _id: 4, s: 'a', t: 5, v: 40 }", "{ _id: 5, s: 'b', t: 1 }",
+        ], PipelineTestKit.Run("[{ $fill: { partitionByFields: ['s'], sortBy: { t: 1 }, output: { v: { method: 'linear' } } } }]", Readings));
+    }
+
+    [Fact]
+    public void Fill_locf_and_value()
+    {
+        var results = PipelineTestKit.Run("[{ $fill: { sortBy: { _id: 1 }, output: { v: { method: 'locf' }, note: { value: 'n/a' } } } }, { $project: { v: 1, note: 1 } }]", Readings);
+        PipelineTestKit.Equal(
+        [
+            "{ _id: 1, v: 10, note: 'n/a' }", "{ _id: 2, v: 10, note: 'n/a' }", "{ _id: 3, v: 10, note: 'n/a' }",
+            "{ _id: 4, v: 40, note: 'n/a' }", "{ _id: 5, v: 40, note: 'n/a' }",
+        ], results);
+    }
+
+    [Fact]
+    public void Fill_method_requires_sortBy()
+    {
+        Assert.Equal(6050201, PipelineTestKit.Fails("[{ $fill: { output: { v: { method: 'locf' } } } }]").Code);
+    }
+}

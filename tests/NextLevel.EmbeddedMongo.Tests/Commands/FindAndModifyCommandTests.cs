@@ -101,4 +101,21 @@ public sealed class FindAndModifyCommandTests(EmbeddedServerFixture fixture) : I
             Assert.Equal(winners[0]["claimedBy"], stored["claimedBy"]);
         }
     }
+
+    [Fact]
+    public async Task Update_breaking_the_validator_fails_the_command_with_121()
+    {
+        await _database.CreateCollectionAsync("validated", new CreateCollectionOptions<BsonDocument>
+        {
+            Validator = new BsonDocument("status", new BsonDocument("$in", new BsonArray { "new", "contacted" })),
+        });
+        var collection = _database.GetCollection<BsonDocument>("validated");
+        await collection.InsertOneAsync(new BsonDocument { { "_id", 1 }, { "status", "new" } });
+
+        var error = await Assert.ThrowsAsync<MongoCommandException>(() => collection.FindOneAndUpdateAsync(
+            new BsonDocument("_id", 1), new BsonDocument("$set", new BsonDocument("status", "bogus"))));
+
+        Assert.Equal(121, error.Code);
+        Assert.Equal("new", (await collection.Find(new BsonDocument("_id", 1)).SingleAsync())["status"].AsString);
+    }
 }

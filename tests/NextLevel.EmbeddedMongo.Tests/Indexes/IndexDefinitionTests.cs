@@ -80,6 +80,9 @@ public sealed class IndexDefinitionTests
     [InlineData("{ key: { a: 1 }, expireAfterSeconds: -1 }", 67)]
     [InlineData("{ key: { a: 1 }, sparse: true, partialFilterExpression: { a: 1 } }", 2)]
     [InlineData("{ key: { _id: 1 }, name: '_id_', unique: true }", 197)]
+    [InlineData("{ key: { a: 1 }, partialFilterExpression: { a: { $ne: 1 } } }", 67)]
+    [InlineData("{ key: { a: 1 }, partialFilterExpression: { a: { $exists: false } } }", 67)]
+    [InlineData("{ key: { a: 1 }, partialFilterExpression: { $nor: [{ a: 1 }] } }", 67)]
     public void Bad_specs_are_rejected(string spec, int code)
     {
         var error = Assert.Throws<MongoError>(() => IndexDefinition.FromSpec(BsonDocument.Parse(spec)));

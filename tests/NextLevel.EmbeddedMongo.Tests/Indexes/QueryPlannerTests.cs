@@ -171,8 +171,44 @@ public sealed class QueryPlannerTests : IAsyncLifetime
     {
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ price: null }")).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: /lead1/ }")).Summary);
+        Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: /^lead1/i }")).Summary);
+        Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: /^lead1|x/ }")).Summary);
+        Assert.Equal("COLLSCAN", Plan(new BsonDocument("email", new BsonDocument("$eq", new BsonRegularExpression("^lead1")))).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: { $in: ['a', null] } }")).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ tags: ['t1', 'all'] }")).Summary);
+    }
+
+    [Theory]
+    [InlineData("{ email: /^lead123/ }", 11)]
+    [InlineData("{ email: { $regex: '^lead123' } }", 11)]
+    [InlineData("{ email: { $regex: '^lead123@', $options: 's' } }", 1)]
+    [InlineData("{ email: /^lead1234?@/ }", 2)]
+    public void Anchored_regex_scans_only_its_prefix_range(string filter, int matches)
+    {
+        var plan = Plan(BsonDocument.Parse(filter));
+        Assert.Equal("IXSCAN { email: 1 }", plan.Summary);
+        var matcher = NextLevel.EmbeddedMongo.Query.Filter.Parse(BsonDocument.Parse(filter));
+        var candidates = Candidates(plan);
+        Assert.Equal(matches, candidates.Count(candidate => matcher.Matches(candidate)));
+        Assert.True(candidates.Count <= 12, $"{candidates.Count} candidates");
+    }
+
+    [Fact]
+    public void Or_of_indexed_branches_unites_index_scans()
+    {
+        var (plan, candidates) = Run("{ $or: [{ email: 'lead7@example.com' }, { price: { $lt: 30 } }, { email: 'lead1@example.com' }] }");
+        Assert.Equal("OR (IXSCAN { email: 1 }, IXSCAN { price: 1 }, IXSCAN { email: 1 })", plan.Summary);
+        Assert.Equal([0, 1, 2, 7], candidates.Select(document => document["_id"].AsInt32).Order());
+        var explain = plan.ToExplainDocument();
+        Assert.Equal("OR", explain["inputStage"]["stage"].AsString);
+        Assert.Equal(3, explain["inputStage"]["inputStages"].AsBsonArray.Count);
+        Assert.True(plan.KeysExamined <= 5);
+    }
+
+    [Fact]
+    public void Or_with_an_unindexed_branch_scans_the_collection()
+    {
+        Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ $or: [{ email: 'x' }, { unindexed: 1 }] }")).Summary);
     }
 
     [Fact]

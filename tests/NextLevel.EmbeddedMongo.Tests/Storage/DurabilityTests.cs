@@ -184,6 +184,69 @@ public sealed class DurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task A_large_journal_triggers_a_checkpoint()
+    {
+        var options = new StorageOptions
+        {
+            DataDirectory = _directory.Path,
+            CheckpointInterval = TimeSpan.FromHours(1),
+            TtlMonitorInterval = TimeSpan.FromHours(1),
+            CheckpointJournalBytes = 16 * 1024,
+        };
+        await using var engine = await StorageEngine.OpenAsync(options);
+        for (var i = 0; i < 100; i++) await engine.InsertAsync("people", new BsonDocument { { "_id", i }, { "pad", new string('x', 400) } });
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (_directory.Checkpoints.Length == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.NotEmpty(_directory.Checkpoints);
+    }
+
+    [Fact]
+    public async Task Checkpoints_run_on_the_checkpoint_interval()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var options = new StorageOptions
+        {
+            DataDirectory = _directory.Path,
+            Time = time,
+            CheckpointInterval = TimeSpan.FromMinutes(1),
+            TtlMonitorInterval = TimeSpan.FromHours(1),
+        };
+        await using var engine = await StorageEngine.OpenAsync(options);
+        await engine.InsertAsync("people", new BsonDocument("_id", 1));
+        Assert.Empty(_directory.Checkpoints);
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (_directory.Checkpoints.Length == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Single(_directory.Checkpoints);
+    }
+
+    [Fact]
+    public async Task TryStartCheckpoint_writes_a_checkpoint_in_the_background()
+    {
+        await using var engine = await OpenAsync();
+        await engine.InsertAsync("people", new BsonDocument("_id", 1));
+        Assert.True(engine.TryStartCheckpoint());
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (_directory.Checkpoints.Length == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Single(_directory.Checkpoints);
+    }
+
+    [Fact]
+    public async Task Restarts_without_writes_do_not_pile_up_journal_files()
+    {
+        await using (var engine = await OpenAsync()) await engine.InsertAsync("people", new BsonDocument("_id", 1));
+        for (var i = 0; i < 3; i++)
+        {
+            await using var engine = await OpenAsync();
+        }
+        Assert.True(_directory.Journals.Length <= 2, string.Join(", ", _directory.Journals.Select(Path.GetFileName)));
+        await using var reopened = await OpenAsync();
+        Assert.Single(reopened.All("people"));
+    }
+
+    [Fact]
     public async Task Second_engine_on_the_same_directory_is_refused()
     {
         await using var engine = await OpenAsync();

@@ -63,4 +63,28 @@ public class PipelineUpdateTests
     [Fact]
     public void Pipeline_is_not_a_replacement() =>
         Assert.True(UpdateSpec.Parse(ParseUpdate("[{$set: {a: 1}}]")) is { IsReplacement: false, IsPipeline: true });
+
+    [Fact]
+    public void Pipeline_may_create_a_dollar_prefixed_top_level_field() =>
+        Yields("{_id: 1, foo: {}}", "[{$replaceWith: {$setField: {field: {$literal: '$a'}, value: 1, input: '$$ROOT'}}}]",
+            "{_id: 1, foo: {}, $a: 1}");
+
+    [Fact]
+    public void Pipeline_may_create_a_dotted_field_name_in_an_embedded_document() =>
+        Yields("{_id: 1, foo: {}}", "[{$set: {foo: {$setField: {field: {$literal: 'a.b'}, value: 1, input: '$foo'}}}}]",
+            "{_id: 1, foo: {'a.b': 1}}");
+
+    [Fact]
+    public void Pipeline_project_without_id_keeps_the_original_id() =>
+        Yields("{_id: 1, a: 1, b: 2}", "[{$project: {_id: 0, b: 1}}]", "{_id: 1, b: 2}");
+
+    [Fact]
+    public void Unknown_stage_fails_to_parse() => Assert.NotEqual(0, FailsToParse("[{$nope: {}}]").Code);
+
+    [Fact]
+    public void Lookup_stage_is_not_allowed_in_an_update()
+    {
+        var error = FailsToParse("[{$lookup: {from: 'x', localField: 'a', foreignField: 'b', as: 'c'}}]");
+        HasError(error, 72, "$lookup is not allowed to be used within an update");
+    }
 }

@@ -134,4 +134,14 @@ public class PositionalAndArrayFilterTests
         var error = Fails("{_id: 1, a: [1, 2]}", "{$set: {'a.$[x]': 5, 'a.$[y]': 6}}", arrayFilters: "[{x: 2}, {y: {$gt: 1}}]");
         Assert.Equal(40, error.Code);
     }
+
+    [Fact]
+    public void Array_filter_with_and_on_the_identifier() =>
+        Yields("{_id: 1, a: [{q: 1, r: 1}, {q: 1, r: 2}, {q: 2, r: 2}]}", "{$set: {'a.$[e].hit': true}}",
+            "{_id: 1, a: [{q: 1, r: 1}, {q: 1, r: 2, hit: true}, {q: 2, r: 2}]}", arrayFilters: "[{$and: [{'e.q': 1}, {'e.r': 2}]}]");
+
+    [Fact]
+    public void Array_filter_combined_with_the_positional_operator() =>
+        Yields("{_id: 1, a: [{b: [1, 2]}, {b: [3, 4]}]}", "{$inc: {'a.$.b.$[x]': 10}}",
+            "{_id: 1, a: [{b: [1, 2]}, {b: [3, 14]}]}", arrayFilters: "[{x: {$gt: 3}}]", matchedIndex: 1);
 }

@@ -88,9 +88,8 @@ internal static class ArithmeticOperators
             throw MongoError.Location(16609, $"$divide only supports numeric types, not {ExprValues.TypeName(left)} and {ExprValues.TypeName(right)}");
         if (left is BsonDecimal128 || right is BsonDecimal128)
         {
-            var divisor = Numeric.ToDecimal(right!);
-            if (divisor == 0) throw MongoError.BadValue("can't $divide by zero");
-            return Numeric.FromDecimal(Numeric.ToDecimal(left!) / divisor);
+            if (Numeric.ToDouble(right!) == 0) throw MongoError.BadValue("can't $divide by zero");
+            return Numeric.DecimalOperation(left!, right!, (x, y) => x / y, (x, y) => x / y);
         }
         var d = Numeric.ToDouble(right!);
         if (d == 0) throw MongoError.BadValue("can't $divide by zero");
@@ -115,9 +114,8 @@ internal static class ArithmeticOperators
                 if (d == 0) throw MongoError.Location(16610, "can't $mod by zero");
                 return new BsonDouble(Numeric.ToDouble(left!) % d);
             default:
-                var m = Numeric.ToDecimal(right!);
-                if (m == 0) throw MongoError.Location(16610, "can't $mod by zero");
-                return Numeric.FromDecimal(Numeric.ToDecimal(left!) % m);
+                if (Numeric.ToDouble(right!) == 0) throw MongoError.Location(16610, "can't $mod by zero");
+                return Numeric.DecimalOperation(left!, right!, (x, y) => x % y, (x, y) => x % y);
         }
     }
 

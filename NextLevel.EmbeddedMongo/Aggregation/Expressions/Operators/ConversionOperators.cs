@@ -68,29 +68,42 @@ internal static class ConversionOperators
                 _ => throw MongoError.BadValue($"Unknown type name: {s.Value}"),
             };
         }
-        if (Numeric.TryGetInt(to, out var code) && Enum.IsDefined(typeof(BsonType), code)) return TargetType(new BsonString(ExprValues.TypeName(CodeSample((BsonType)code))));
-        throw MongoError.Location(ErrorCodeFor(to), $"$convert's 'to' argument must be a string or number, but is {ExprValues.TypeName(to)}");
+        if (Numeric.TryGetInt(to, out var code))
+        {
+            return TypeCodes.TryGetValue(code, out var type) ? type
+                : throw new MongoError(ConversionFailure, "ConversionFailure", $"Unsupported conversion to type code {code} in $convert");
+        }
+        throw MongoError.Location(50744, $"$convert's 'to' argument must be a string or number, but is {ExprValues.TypeName(to)}");
     }
 
-    private static int ErrorCodeFor(BsonValue to) => to is BsonString ? 2 : 50744;
-
-    /// <summary>A value of a type code, used only to reuse the type-name mapping for numeric 'to' arguments.</summary>
-    private static BsonValue CodeSample(BsonType type) => type switch
+    /// <summary>The BSON type codes $convert accepts as 'to'.</summary>
+    private static readonly Dictionary<int, BsonType> TypeCodes = new()
     {
-        BsonType.Double => 0.0,
-        BsonType.String => string.Empty,
-        BsonType.ObjectId => ObjectId.Empty,
-        BsonType.Boolean => false,
-        BsonType.DateTime => new BsonDateTime(0),
-        BsonType.Int32 => 0,
-        BsonType.Int64 => 0L,
-        BsonType.Decimal128 => new BsonDecimal128(Decimal128.Zero),
-        _ => throw new MongoError(ConversionFailure, "ConversionFailure", $"Unsupported conversion to type code {(int)type} in $convert"),
+        [1] = BsonType.Double,
+        [2] = BsonType.String,
+        [7] = BsonType.ObjectId,
+        [8] = BsonType.Boolean,
+        [9] = BsonType.DateTime,
+        [16] = BsonType.Int32,
+        [18] = BsonType.Int64,
+        [19] = BsonType.Decimal128,
+    };
+
+    private static string TargetName(BsonType type) => type switch
+    {
+        BsonType.Double => "double",
+        BsonType.String => "string",
+        BsonType.ObjectId => "objectId",
+        BsonType.Boolean => "bool",
+        BsonType.DateTime => "date",
+        BsonType.Int32 => "int",
+        BsonType.Int64 => "long",
+        _ => "decimal",
     };
 
     private static MongoError Unsupported(BsonValue input, BsonType target) =>
         new(ConversionFailure, "ConversionFailure",
-            $"Unsupported conversion from {ExprValues.TypeName(input)} to {ExprValues.TypeName(CodeSample(target))} in $convert with no onError value");
+            $"Unsupported conversion from {ExprValues.TypeName(input)} to {TargetName(target)} in $convert with no onError value");
 
     private static MongoError Failed(string message) => new(ConversionFailure, "ConversionFailure", message + " in $convert with no onError value");
 

@@ -97,42 +97,48 @@ internal static class DatePartOperators
             throw MongoError.Location(40516, "$dateFromParts requires either 'year' or 'isoWeekYear' to be present");
         return new NamedFunctionExpr(name, args, get =>
         {
-            long Part(string part, long fallback)
+            // Every given part is evaluated first: any null part makes the whole result null.
+            var parts = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var part in args.Keys.Where(k => k != "timezone"))
             {
                 var value = get(part);
-                if (!args.ContainsKey(part)) return fallback;
-                if (ExprValues.IsNullish(value)) throw new NullPartException();
-                if (!Numeric.TryGetLong(value, out var result))
+                if (ExprValues.IsNullish(value)) return BsonNull.Value;
+                if (!Numeric.TryGetLong(value, out var number))
                     throw MongoError.Location(40515, $"'{part}' must evaluate to an integer, found {ExprValues.TypeName(value)} with value {ExprValues.Describe(value)}");
-                return result;
+                parts[part] = number;
             }
-
+            var zoneValue = get("timezone");
+            if (args.ContainsKey("timezone") && ExprValues.IsNullish(zoneValue)) return BsonNull.Value;
             try
             {
-                DateTime local;
-                if (isIso)
-                {
-                    var start = ISOWeek.ToDateTime((int)Math.Clamp(Part("isoWeekYear", 1), 1, 9999), 1, DayOfWeek.Monday);
-                    local = start.AddDays((Part("isoWeek", 1) - 1) * 7 + Part("isoDayOfWeek", 1) - 1);
-                }
-                else
-                {
-                    var year = Part("year", 1970);
-                    if (year is < 1 or > 9999) throw MongoError.Location(40523, $"'year' must evaluate to an integer in the range 1 to 9999, found {year}");
-                    local = new DateTime((int)year, 1, 1).AddMonths((int)(Part("month", 1) - 1)).AddDays(Part("day", 1) - 1);
-                }
-                local = local.AddHours(Part("hour", 0)).AddMinutes(Part("minute", 0)).AddSeconds(Part("second", 0)).AddMilliseconds(Part("millisecond", 0));
-                var zoneValue = get("timezone");
-                if (args.ContainsKey("timezone") && ExprValues.IsNullish(zoneValue)) return BsonNull.Value;
-                return DateArgs.ToBson(DateZone.Of(zoneValue).ToUtc(local));
+                return DateArgs.ToBson(DateZone.Of(zoneValue).ToUtc(Compose(parts, isIso)));
             }
-            catch (NullPartException)
+            catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
             {
-                return BsonNull.Value;
+                throw MongoError.Location(40523, "$dateFromParts: the date parts describe a date outside the supported range");
             }
         });
     }
 
-    /// <summary>A part evaluated to null: the whole result is null.</summary>
-    private sealed class NullPartException : Exception;
+    /// <summary>The wall-clock time the parts describe; parts overflow into larger units as in MongoDB.</summary>
+    private static DateTime Compose(Dictionary<string, long> parts, bool isIso)
+    {
+        long Part(string part, long fallback) => parts.TryGetValue(part, out var number) ? number : fallback;
+        DateTime local;
+        if (isIso)
+        {
+            var isoYear = Part("isoWeekYear", 1);
+            if (isoYear is < 1 or > 9999) throw MongoError.Location(31095, $"'isoWeekYear' must evaluate to an integer in the range 1 to 9999, found {isoYear}");
+            var start = ISOWeek.ToDateTime((int)isoYear, 1, DayOfWeek.Monday);
+            local = start.AddDays((Part("isoWeek", 1) - 1) * 7 + Part("isoDayOfWeek", 1) - 1);
+        }
+        else
+        {
+            var year = Part("year", 1970);
+            if (year is < 1 or > 9999) throw MongoError.Location(40523, $"'year' must evaluate to an integer in the range 1 to 9999, found {year}");
+            local = new DateTime((int)year, 1, 1).AddMonths(checked((int)(Part("month", 1) - 1))).AddDays(Part("day", 1) - 1);
+        }
+        local = local.AddHours(Part("hour", 0)).AddMinutes(Part("minute", 0)).AddSeconds(Part("second", 0)).AddMilliseconds(Part("millisecond", 0));
+        return local;
+    }
 }

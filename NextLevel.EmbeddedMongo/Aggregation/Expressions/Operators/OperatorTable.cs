@@ -30,6 +30,8 @@ internal static class OperatorTable
         ConversionOperators.Register(table);
         ObjectOperators.Register(table);
         VariableOperators.Register(table);
+        TrigonometryOperators.Register(table);
+        MiscellaneousOperators.Register(table);
         return table;
     }
 }
