@@ -46,7 +46,7 @@ public static class IntakeApi
         return webhooks;
     }
 
-    public static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> GoogleAdsAsync(
+    internal static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> GoogleAdsAsync(
         HttpContext http, [AsParameters] IntakeServices services, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadBoundedAsync(http.Request, cancellationToken) is not { } body) return TooLarge();
@@ -60,21 +60,21 @@ public static class IntakeApi
             return FromJson(e);
         }
         if (payload is null) return Field("body", "A JSON object is required.");
-        if (!WebhookSecrets.SharedSecretMatches(payload.GoogleKey, services.Options.GoogleAds.Key))
+        if (!WebhookSecrets.SharedSecretMatches(payload.GoogleKey, services.Settings.GoogleAds.Key))
         {
             IntakeLog.Unauthenticated(services.Logger, "google_ads");
             return Unauthorized("google_key");
         }
         if (string.IsNullOrWhiteSpace(payload.LeadId)) return Field("lead_id", "Required.");
         var context = IntakeContext.From(http, "google_ads", payload.IsTest == true);
-        var submission = GoogleAdsLeadMapper.ToSubmission(payload, services.Options.GoogleAds, services.Now, context.IpAddress, context.UserAgent);
+        var submission = GoogleAdsLeadMapper.ToSubmission(payload, services.Settings.GoogleAds, services.Now, context.IpAddress, context.UserAgent);
         return await IngestAsync(submission, context, services, cancellationToken);
     }
 
-    public static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> ZillowAsync(
+    internal static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> ZillowAsync(
         HttpContext http, [AsParameters] IntakeServices services, CancellationToken cancellationToken)
     {
-        if (!WebhookSecrets.SharedSecretMatches(http.Request.Headers["X-Zillow-Secret"].FirstOrDefault(), services.Options.Zillow.Secret))
+        if (!WebhookSecrets.SharedSecretMatches(http.Request.Headers["X-Zillow-Secret"].FirstOrDefault(), services.Settings.Zillow.Secret))
         {
             IntakeLog.Unauthenticated(services.Logger, "zillow");
             return Unauthorized("X-Zillow-Secret");
@@ -105,11 +105,11 @@ public static class IntakeApi
         return await IngestAsync(ZillowLeadMapper.ToSubmission(lead), IntakeContext.From(http, "zillow"), services, cancellationToken);
     }
 
-    public static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> RealGeeksAsync(
+    internal static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> RealGeeksAsync(
         HttpContext http, [AsParameters] IntakeServices services, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadBoundedAsync(http.Request, cancellationToken) is not { } body) return TooLarge();
-        if (!WebhookSecrets.HmacSha256HexMatches(body, http.Request.Headers["X-Lead-Router-Signature"].FirstOrDefault(), services.Options.RealGeeks.Secret))
+        if (!WebhookSecrets.HmacSha256HexMatches(body, http.Request.Headers["X-Lead-Router-Signature"].FirstOrDefault(), services.Settings.RealGeeks.Secret))
         {
             IntakeLog.Unauthenticated(services.Logger, "realgeeks");
             return Unauthorized("X-Lead-Router-Signature");
@@ -128,7 +128,7 @@ public static class IntakeApi
         return await IngestAsync(RealGeeksLeadMapper.ToSubmission(lead), IntakeContext.From(http, "realgeeks"), services, cancellationToken);
     }
 
-    public static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    internal static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         HttpContext http, [AsParameters] IntakeServices services, CancellationToken cancellationToken)
     {
         if (!http.Request.HasJsonContentType()) return UnsupportedMediaType("application/json");
@@ -149,7 +149,7 @@ public static class IntakeApi
         return await IngestAsync(submission, IntakeContext.From(http, ActorOf(http.User)), services, cancellationToken);
     }
 
-    public static async Task<Results<Accepted<ImportStatus>, ValidationProblem, ProblemHttpResult>> ImportAsync(
+    internal static async Task<Results<Accepted<ImportStatus>, ValidationProblem, ProblemHttpResult>> ImportAsync(
         HttpContext http, [AsParameters] IntakeServices services, CancellationToken cancellationToken)
     {
         var contentType = http.Request.ContentType ?? "";
@@ -163,7 +163,7 @@ public static class IntakeApi
         return TypedResults.Accepted($"/api/leads/import/{upload.Import!.Id}", upload.Import.Status());
     }
 
-    public static Results<Ok<ImportStatus>, NotFound> GetImport(string id, [AsParameters] IntakeServices services) =>
+    internal static Results<Ok<ImportStatus>, NotFound> GetImport(string id, [AsParameters] IntakeServices services) =>
         services.Registry.Find(id) is { } import ? TypedResults.Ok(import.Status()) : TypedResults.NotFound();
 
     private static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> IngestAsync(

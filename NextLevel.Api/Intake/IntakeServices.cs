@@ -5,19 +5,27 @@ using NextLevel.Api.Intake.Pipeline;
 namespace NextLevel.Api.Intake;
 
 /// <summary>What intake handlers need, bundled for <c>[AsParameters]</c>.</summary>
-public sealed class IntakeServices(IServiceProvider services, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IntakeServices> logger)
+internal sealed class IntakeServices(
+    LeadIntakeService intake,
+    LeadImportUpload imports,
+    LeadImportRegistry registry,
+    IOptions<IntakeOptions> options,
+    TimeProvider time,
+    ILogger<IntakeServices> logger)
 {
-    internal LeadIntakeService Intake { get; } = services.GetRequiredService<LeadIntakeService>();
+    public LeadIntakeService Intake { get; } = intake;
 
-    internal LeadImportUpload Imports { get; } = services.GetRequiredService<LeadImportUpload>();
+    public LeadImportUpload Imports { get; } = imports;
 
-    internal LeadImportRegistry Registry { get; } = services.GetRequiredService<LeadImportRegistry>();
+    public LeadImportRegistry Registry { get; } = registry;
 
-    public IntakeOptions Options { get; } = options.Value;
+    public IOptions<IntakeOptions> Options { get; } = options;
 
     public TimeProvider Time { get; } = time;
 
-    public ILogger Logger { get; } = logger;
+    public ILogger<IntakeServices> Logger { get; } = logger;
+
+    public IntakeOptions Settings => Options.Value;
 
     public DateTime Now => Time.GetUtcNow().UtcDateTime;
 }
