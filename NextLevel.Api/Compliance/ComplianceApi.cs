@@ -17,8 +17,14 @@ public static class ComplianceApi
         builder.Services.AddSingleton<DncRegistry>();
         builder.Services.AddSingleton<DncImporter>();
         builder.Services.AddSingleton<InboundReplies>();
+        // One Twilio account signs every webhook: the token the Calls webhooks and the Worker's simulator use
+        // (Providers:Twilio:AuthToken) is read first; a Twilio section may override both values.
         builder.Services.Configure<TwilioWebhookOptions>(builder.Configuration.GetSection(TwilioWebhookOptions.Section));
-        builder.Services.Configure<TwilioWebhookOptions>(o => o.PublicBaseUrl ??= builder.Configuration["Webhooks:PublicBaseUrl"]);
+        builder.Services.Configure<TwilioWebhookOptions>(o =>
+        {
+            o.AuthToken ??= builder.Configuration["Providers:Twilio:AuthToken"];
+            o.PublicBaseUrl ??= builder.Configuration["Webhooks:PublicBaseUrl"] ?? builder.Configuration["Providers:Twilio:WebhookBaseUrl"];
+        });
     }
 
     public static RouteGroupBuilder MapComplianceApi(this IEndpointRouteBuilder app)

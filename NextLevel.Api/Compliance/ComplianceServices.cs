@@ -30,7 +30,10 @@ public sealed class ComplianceServices(
     public static string Actor(ClaimsPrincipal user) => "staff:" + (user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown");
 }
 
-/// <summary>Configuration section <c>Twilio</c>: the auth token that signs webhooks, and the public base URL Twilio calls.</summary>
+/// <summary>
+/// The auth token that signs Twilio webhooks (<c>Twilio:AuthToken</c>, else <c>Providers:Twilio:AuthToken</c>) and the public
+/// base URL Twilio calls (<c>Twilio:PublicBaseUrl</c>, else <c>Webhooks:PublicBaseUrl</c>, else <c>Providers:Twilio:WebhookBaseUrl</c>).
+/// </summary>
 public sealed class TwilioWebhookOptions
 {
     public const string Section = "Twilio";

@@ -19,7 +19,7 @@ public sealed class ComplianceApiFixture : ApiFixture
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
     [
-        new("Twilio:AuthToken", TwilioToken),
+        new("Providers:Twilio:AuthToken", TwilioToken),
         new("Webhooks:PublicBaseUrl", PublicBaseUrl),
     ];
 
