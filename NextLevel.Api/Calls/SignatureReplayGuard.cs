@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using NextLevel.Domain.Integrations;
+
+namespace NextLevel.Api.Calls;
+
+/// <summary>
+/// Remembers the ElevenLabs signatures accepted within the tolerance window, so the same signed delivery is taken
+/// once. A signature is claimed while its delivery is processed and released again if processing fails, so a
+/// retry of an unacknowledged delivery is still accepted. [Singleton - ThreadSafe] Per process: the post-call
+/// processing is idempotent on its own, this only refuses replays early.
+/// </summary>
+public sealed class SignatureReplayGuard(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
+    /// <summary>Claims <paramref name="signature"/>; false when it was already claimed within the window.</summary>
+    public bool TryClaim(string signature)
+    {
+        var now = time.GetUtcNow();
+        Sweep(now);
+        return _seen.TryAdd(signature, now + ElevenLabsSignature.Tolerance);
+    }
+
+    /// <summary>Gives a claim back (its delivery was not acknowledged).</summary>
+    public void Release(string signature) => _seen.TryRemove(signature, out _);
+
+    private void Sweep(DateTimeOffset now)
+    {
+        if (now < _nextSweep) return;
+        _nextSweep = now + TimeSpan.FromMinutes(1);
+        foreach (var (signature, expires) in _seen)
+        {
+            if (expires < now) _seen.TryRemove(signature, out _);
+        }
+    }
+}
