@@ -7,8 +7,8 @@ namespace NextLevel.Api.Calls;
 public sealed record LeadChange(LeadStatus Status, LeadStage Stage, DateTime? NextFollowUp);
 
 /// <summary>
-/// How a call's outcome moves the lead: qualified → qualified; callback → status kept, next follow-up at the time
-/// asked for; not_interested → nurturing when the campaign nurtures, else lost; wrong_number → lost. A new lead that
+/// How a call's outcome moves the lead: qualified → qualified; callback → status and stage kept, next follow-up at the
+/// time asked for; not_interested → nurturing when the campaign nurtures, else lost; wrong_number → lost. A new lead that
 /// spoke with the agent becomes contacted. Converted and DNC leads are never moved by a call, and a stage never
 /// moves back except to lost.
 /// </summary>
@@ -21,7 +21,7 @@ public static class LeadOutcomeRules
         return outcome switch
         {
             CallOutcome.Qualified => new LeadChange(LeadStatus.Qualified, Forward(stage, LeadStage.Qualified), nextFollowUp),
-            CallOutcome.Callback => new LeadChange(Contacted(status), Forward(stage, LeadStage.Contacted), callbackAt ?? nextFollowUp),
+            CallOutcome.Callback => new LeadChange(status, stage, callbackAt ?? nextFollowUp),
             CallOutcome.NotInterested when campaignNurtures => new LeadChange(LeadStatus.Nurturing, Forward(stage, LeadStage.Contacted), nextFollowUp),
             CallOutcome.NotInterested or CallOutcome.WrongNumber => new LeadChange(LeadStatus.Lost, LeadStage.Lost, null),
             _ when spoke => new LeadChange(Contacted(status), Forward(stage, LeadStage.Contacted), nextFollowUp),
