@@ -11,7 +11,7 @@ namespace NextLevel.Worker.Simulator;
 public sealed partial class SimulatorReportingService(
     SimulatorReports reports,
     IHttpClientFactory httpClients,
-    IWebhookSigner signer,
+    ConfiguredWebhookSigner signer,
     ApiCallbacks callbacks,
     TimeProvider time,
     ILogger<SimulatorReportingService> logger) : BackgroundService
@@ -22,6 +22,7 @@ public sealed partial class SimulatorReportingService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!signer.IsConfigured || callbacks.BaseAddress is null) LogNotReporting();
         while (!stoppingToken.IsCancellationRequested)
         {
             var due = reports.TakeDue(time.GetUtcNow(), out var next);
@@ -50,7 +51,7 @@ public sealed partial class SimulatorReportingService(
     private async Task SendAsync(SimulatorReport report, CancellationToken cancellationToken)
     {
         var url = report.Kind == "twilio" ? callbacks.TwilioStatus : callbacks.ElevenLabsPostCall;
-        if (url is null) return;
+        if (url is null || !signer.IsConfigured) return;
         using var request = new HttpRequestMessage(HttpMethod.Post, url);
         if (report.Form is { } form)
         {
@@ -67,6 +68,9 @@ public sealed partial class SimulatorReportingService(
         if ((int)response.StatusCode >= 500) throw new HttpRequestException($"webhook answered {(int)response.StatusCode}");
         if (!response.IsSuccessStatusCode) LogReportRejected(report.Kind, report.CallId, (int)response.StatusCode);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The simulator cannot report to the Api: its address (services:api:http:0) or the webhook secrets (Providers:Twilio:AuthToken, Providers:ElevenLabs:WebhookSecret) are not configured")]
+    private partial void LogNotReporting();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Simulated {Kind} report for call {CallId} could not be delivered; retrying")]
     private partial void LogReportFailed(Exception ex, string kind, string callId);
