@@ -11,7 +11,16 @@ public static class ElevenLabsPostCallWebhook
 {
     public static async Task<IResult> HandleAsync(HttpRequest request, CallWebhookServices services, CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(request, cancellationToken);
+        byte[] body;
+        try
+        {
+            body = await ReadBodyAsync(request, cancellationToken);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return TypedResults.Problem(statusCode: e.StatusCode, title: "The body could not be read.");
+        }
+
         var secret = services.Options.ElevenLabsWebhookSecret;
         var header = request.Headers[ElevenLabsSignature.HeaderName].ToString();
         if (string.IsNullOrEmpty(secret))

@@ -16,7 +16,16 @@ public static class TwilioStatusWebhook
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Expected application/x-www-form-urlencoded.");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            return TypedResults.Problem(statusCode: (e as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest, title: "The form could not be read.");
+        }
+
         var parameters = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? ""))).ToList();
         var options = services.Options;
         if (string.IsNullOrEmpty(options.TwilioAuthToken)
