@@ -43,7 +43,8 @@ public static class ElevenLabsPostCallWebhook
                 });
         }
 
-        if (!services.ReplayGuard.TryClaim(header))
+        ElevenLabsSignature.TryParse(header, out var signedAt, out _);
+        if (!services.ReplayGuard.TryClaim(header, DateTimeOffset.FromUnixTimeSeconds(Math.Min(signedAt, DateTimeOffset.MaxValue.ToUnixTimeSeconds() - (long)ElevenLabsSignature.Tolerance.TotalSeconds))))
         {
             CallsLog.ElevenLabsSignatureRefused(services.Logger, "replayed signature");
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This signed delivery was already received.");

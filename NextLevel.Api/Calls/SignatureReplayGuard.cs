@@ -14,12 +14,17 @@ public sealed class SignatureReplayGuard(TimeProvider time)
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
-    /// <summary>Claims <paramref name="signature"/>; false when it was already claimed within the window.</summary>
-    public bool TryClaim(string signature)
+    /// <summary>
+    /// Claims <paramref name="signature"/> (signed at <paramref name="signedAt"/>); false when it was already claimed.
+    /// A claim lasts as long as the signature itself passes the timestamp check: until signedAt + tolerance, and at
+    /// least the tolerance from now (ElevenLabs sets no upper bound on timestamps).
+    /// </summary>
+    public bool TryClaim(string signature, DateTimeOffset signedAt)
     {
         var now = time.GetUtcNow();
         Sweep(now);
-        return _seen.TryAdd(signature, now + ElevenLabsSignature.Tolerance);
+        var expires = (signedAt > now ? signedAt : now) + ElevenLabsSignature.Tolerance;
+        return _seen.TryAdd(signature, expires);
     }
 
     /// <summary>Gives a claim back (its delivery was not acknowledged).</summary>
