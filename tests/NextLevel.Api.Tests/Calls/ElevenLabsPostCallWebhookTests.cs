@@ -113,6 +113,26 @@ public class ElevenLabsPostCallWebhookTests(CallsFixture api) : IClassFixture<Ca
     }
 
     [Fact]
+    public async Task Concurrent_deliveries_of_one_conversation_are_stored_once()
+    {
+        var (lead, call) = await api.AddLeadWithCallAsync();
+        var agentId = "agent_" + call.Id;
+        var body = PostCallPayloads.Transcription("conv_" + call.Id, call.CallSid, "not_interested", agentId,
+            userLines: ["Do not call me again."]);
+        var now = api.Clock.GetUtcNow();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            api.CreateClient().SendAsync(api.PostCall(body, signedAt: now.AddSeconds(-i)))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, await api.Transcripts.CountDocumentsAsync(t => t.CallId == call.Id));
+        Assert.Single((await api.Leads.Find(l => l.Id == lead.Id).SingleAsync()).ContactAttempts);
+        Assert.Equal(2, (await Agents.Find(a => a.AgentId == agentId).SingleAsync()).DecisionHistory.Count);
+        var logs = await api.Database.GetCollection<ConsentLog>(CollectionNames.ConsentLogs).Find(l => l.LeadId == lead.Id).ToListAsync();
+        Assert.Single(logs, l => l.EventType == ConsentEventType.ConsentRevoked);
+    }
+
+    [Fact]
     public async Task A_replayed_signature_is_refused_and_nothing_is_written()
     {
         var (lead, call) = await api.AddLeadWithCallAsync();
