@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NextLevel.Api.Extensions;
 using NextLevel.Domain.Compliance;
 
@@ -32,10 +33,10 @@ public static class CallsApi
         return webhooks;
     }
 
-    public static Task<IResult> TwilioStatusAsync(HttpRequest request, [AsParameters] CallWebhookParameters parameters, CancellationToken cancellationToken) =>
+    public static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> TwilioStatusAsync(HttpRequest request, [AsParameters] CallWebhookParameters parameters, CancellationToken cancellationToken) =>
         TwilioStatusWebhook.HandleAsync(request, parameters.Services, cancellationToken);
 
-    public static Task<IResult> ElevenLabsPostCallAsync(HttpRequest request, [AsParameters] CallWebhookParameters parameters, CancellationToken cancellationToken) =>
+    public static Task<Results<Ok<WebhookAnswer>, ValidationProblem, ProblemHttpResult>> ElevenLabsPostCallAsync(HttpRequest request, [AsParameters] CallWebhookParameters parameters, CancellationToken cancellationToken) =>
         ElevenLabsPostCallWebhook.HandleAsync(request, parameters.Services, cancellationToken);
 }
 

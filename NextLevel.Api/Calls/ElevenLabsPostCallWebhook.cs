@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NextLevel.Domain.Integrations;
 
 namespace NextLevel.Api.Calls;
@@ -9,7 +10,7 @@ namespace NextLevel.Api.Calls;
 /// </summary>
 public static class ElevenLabsPostCallWebhook
 {
-    public static async Task<IResult> HandleAsync(HttpRequest request, CallWebhookServices services, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<WebhookAnswer>, ValidationProblem, ProblemHttpResult>> HandleAsync(HttpRequest request, CallWebhookServices services, CancellationToken cancellationToken)
     {
         byte[] body;
         try
@@ -54,7 +55,7 @@ public static class ElevenLabsPostCallWebhook
         try
         {
             var result = await ProcessAsync(body, services, cancellationToken);
-            acknowledged = result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK };
+            acknowledged = result.Result is Ok<WebhookAnswer>;
             return result;
         }
         finally
@@ -63,7 +64,7 @@ public static class ElevenLabsPostCallWebhook
         }
     }
 
-    private static async Task<IResult> ProcessAsync(byte[] body, CallWebhookServices services, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<WebhookAnswer>, ValidationProblem, ProblemHttpResult>> ProcessAsync(byte[] body, CallWebhookServices services, CancellationToken cancellationToken)
     {
         JsonDocument document;
         try

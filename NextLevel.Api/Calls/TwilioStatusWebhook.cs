@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MongoDB.Driver;
 using NextLevel.Domain.Calls;
 using NextLevel.Domain.Integrations;
@@ -9,7 +10,7 @@ namespace NextLevel.Api.Calls;
 /// <summary>Twilio's voice status callback (form POST, <c>X-Twilio-Signature</c>): status, timing, duration and cost of a call.</summary>
 public static class TwilioStatusWebhook
 {
-    public static async Task<IResult> HandleAsync(HttpRequest request, CallWebhookServices services, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> HandleAsync(HttpRequest request, CallWebhookServices services, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
