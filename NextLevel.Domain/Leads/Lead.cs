@@ -39,6 +39,9 @@ public sealed class Lead
 
     public DateTime? NextFollowUp { get; set; }
 
+    /// <summary>The Worker's position in the campaign's sequence and its lease on the lead (absent until the first step).</summary>
+    public FollowUpProgress? FollowUp { get; set; }
+
     public LeadConsent Consent { get; set; } = new();
 
     public DncStatus DncStatus { get; set; } = new();
@@ -152,6 +155,14 @@ public sealed class ContactAttempt
     public double? Sentiment { get; set; }
 
     public string? Notes { get; set; }
+
+    /// <summary>The workflow step this attempt performed (e.g. initial:1, followup:0); its idempotency key.</summary>
+    public string? StepKey { get; set; }
+
+    public string? Template { get; set; }
+
+    /// <summary>The compliance decision that allowed (or blocked) this attempt, taken at the moment of sending.</summary>
+    public AttemptCompliance? Compliance { get; set; }
 }
 
 /// <summary>TCPA consent as captured with the lead (leads.consent).</summary>

@@ -1,0 +1,31 @@
+namespace NextLevel.Worker.Services.FollowUp;
+
+/// <summary>Options of the follow-up engine (section <c>Worker:FollowUp</c>).</summary>
+public sealed class FollowUpOptions
+{
+    public const string Section = "Worker:FollowUp";
+
+    /// <summary>How long to sleep when nothing is due.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a claim holds a lead; another worker takes the lead over only after it expires.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Claim loops run side by side in one worker.</summary>
+    public int Parallelism { get; set; } = 8;
+
+    /// <summary>This worker's name in leases; unique per process by default.</summary>
+    public string WorkerId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..48];
+
+    /// <summary>When a paused or draft campaign is looked at again.</summary>
+    public TimeSpan PausedRecheck { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>When a step whose provider failed is tried again.</summary>
+    public TimeSpan ProviderRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A call at least this long, answered by a person, is a conversation: the sequence pauses for a person.</summary>
+    public int ConversationSeconds { get; set; } = 30;
+
+    /// <summary>Our caller id for calls and texts (E.164).</summary>
+    public string FromNumber { get; set; } = "+15005550006";
+}

@@ -1,0 +1,40 @@
+using MongoDB.Bson;
+using NextLevel.Domain.Leads;
+
+namespace NextLevel.Worker.Services.FollowUp;
+
+/// <summary>
+/// The compliance gate as the engine sees it: the Domain's ComplianceService asked at the moment of sending.
+/// The engine never decides compliance itself; it only obeys this answer.
+/// </summary>
+public interface IContactGate
+{
+    Task<GateDecision> CheckAsync(ObjectId leadId, ContactMethod method, DateTimeOffset at, CancellationToken cancellationToken);
+}
+
+/// <summary>The gate's decision, with what the attempt record keeps (consent record, DNC check, callee local time).</summary>
+/// <param name="Reasons">snake_case reasons (why blocked, or remarks when allowed).</param>
+/// <param name="NextAllowedAt">When the same contact would be allowed again; null = not by waiting (stop).</param>
+public sealed record GateDecision(
+    bool Allowed,
+    IReadOnlyList<string> Reasons,
+    DateTimeOffset? NextAllowedAt,
+    string? ConsentLogId,
+    DateTimeOffset? DncCheckedAt,
+    string? CalleeTimeZone,
+    string? CalleeLocalTime,
+    bool RecordingDisclosureRequired,
+    DateTimeOffset EvaluatedAt)
+{
+    public AttemptCompliance ToRecord() => new()
+    {
+        Allowed = Allowed,
+        Reasons = [.. Reasons],
+        ConsentLogId = ConsentLogId,
+        DncCheckedAt = DncCheckedAt?.UtcDateTime,
+        CalleeTimeZone = CalleeTimeZone,
+        CalleeLocalTime = CalleeLocalTime,
+        RecordingDisclosureRequired = RecordingDisclosureRequired,
+        EvaluatedAt = EvaluatedAt.UtcDateTime,
+    };
+}

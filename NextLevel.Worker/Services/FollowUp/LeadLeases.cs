@@ -1,0 +1,120 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+using NextLevel.Domain.Leads;
+using NextLevel.Domain.Persistence;
+
+namespace NextLevel.Worker.Services.FollowUp;
+
+/// <summary>A lead claimed under a lease, and the lease it held before (to notice expired claims of other workers).</summary>
+public sealed record ClaimedLead(Lead Lead, string? PreviousOwner);
+
+/// <summary>
+/// Every write the engine makes to a lead. Each is conditional on this worker still holding the lease, so a worker
+/// whose lease expired (and was taken over) can no longer change the lead. [Singleton - ThreadSafe]
+/// </summary>
+public sealed class LeadLeases(IMongoDatabase database)
+{
+    /// <summary>Set by whoever puts the lead in front of a person (an inbound reply, a conversation): the automated sequence pauses.</summary>
+    public const string NeedsHumanTag = "needs_human";
+
+    private static readonly LeadStatus[] AllStatuses = Enum.GetValues<LeadStatus>();
+
+    private readonly IMongoCollection<Lead> _leads = database.GetCollection<Lead>(CollectionNames.Leads);
+
+    private static FilterDefinitionBuilder<Lead> F => Builders<Lead>.Filter;
+
+    private static UpdateDefinitionBuilder<Lead> U => Builders<Lead>.Update;
+
+    /// <summary>Claims the most overdue lead whose next step is due and whose lease is free or expired, in one
+    /// findOneAndUpdate (index status_1_nextFollowUp_1). Null when nothing is due.</summary>
+    public async Task<ClaimedLead?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var at = now.UtcDateTime;
+        var filter = F.In(l => l.Status, AllStatuses)
+            & F.Lte(l => l.NextFollowUp, at)
+            & (F.Eq(l => l.FollowUp!.LeaseUntil, null) | F.Lte(l => l.FollowUp!.LeaseUntil, at));
+        var update = U.Set(l => l.FollowUp!.LeaseOwner, owner).Set(l => l.FollowUp!.LeaseUntil, at.Add(lease));
+        var before = await _leads.FindOneAndUpdateAsync(filter, update, new FindOneAndUpdateOptions<Lead>
+        {
+            Sort = Builders<Lead>.Sort.Ascending(l => l.Status).Ascending(l => l.NextFollowUp),
+            ReturnDocument = ReturnDocument.Before,
+        }, cancellationToken);
+        if (before is null) return null;
+        var previous = before.FollowUp?.LeaseOwner;
+        before.FollowUp ??= new FollowUpProgress();
+        before.FollowUp.LeaseOwner = owner;
+        before.FollowUp.LeaseUntil = at.Add(lease);
+        return new ClaimedLead(before, previous);
+    }
+
+    /// <summary>Records that a step is about to be handed to a provider. False when the lease was lost.</summary>
+    public async Task<bool> MarkSendingAsync(ObjectId leadId, string owner, StepInFlight sending, CancellationToken cancellationToken)
+    {
+        var result = await _leads.UpdateOneAsync(Held(leadId, owner), U.Set(l => l.FollowUp!.Sending, sending), cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
+    /// <summary>Records a performed step: appends the attempt, marks the key done, moves the cursor to the next step
+    /// and releases the lease, in one update that matches only while the step is still in flight under this lease and
+    /// not yet done (so a step is recorded at most once).</summary>
+    public async Task<bool> CompleteAsync(ObjectId leadId, string owner, ContactAttempt attempt, StepSchedule next, DateTimeOffset sequenceStart, bool markContacted, CancellationToken cancellationToken)
+    {
+        var filter = Held(leadId, owner) & F.Eq(l => l.FollowUp!.Sending!.StepKey, attempt.StepKey) & F.Nin("followUp.done", [attempt.StepKey]);
+        var update = U.Push(l => l.ContactAttempts, attempt)
+            .AddToSet(l => l.FollowUp!.Done, attempt.StepKey)
+            .Set(l => l.LastContactedAt, attempt.Timestamp)
+            .Set(l => l.FollowUp!.SequenceStartedAt, sequenceStart.UtcDateTime)
+            .Set(l => l.UpdatedAt, attempt.Timestamp)
+            .Set(l => l.UpdatedBy, "worker");
+        update = Schedule(update, next);
+        var result = await _leads.UpdateOneAsync(filter, update, cancellationToken: cancellationToken);
+        if (result.MatchedCount == 0) return false;
+        if (markContacted)
+            await _leads.UpdateOneAsync(F.Eq(l => l.Id, leadId) & F.Eq(l => l.Status, LeadStatus.New),
+                U.Set(l => l.Status, LeadStatus.Contacted).Set(l => l.Stage, LeadStage.Contacted), cancellationToken: cancellationToken);
+        // A reply that arrived while the step was in flight paused the sequence: keep it paused.
+        await _leads.UpdateOneAsync(F.Eq(l => l.Id, leadId) & F.AnyEq(l => l.Tags, NeedsHumanTag),
+            U.Set(l => l.NextFollowUp, null), cancellationToken: cancellationToken);
+        return true;
+    }
+
+    /// <summary>Records an attempt that did not advance the sequence (a provider error, or a final block) and schedules
+    /// what comes next. False when the lease was lost.</summary>
+    public async Task<bool> RecordAttemptAsync(ObjectId leadId, string owner, ContactAttempt attempt, StepSchedule next, CancellationToken cancellationToken)
+    {
+        var update = Schedule(U.Push(l => l.ContactAttempts, attempt).Set(l => l.UpdatedAt, attempt.Timestamp).Set(l => l.UpdatedBy, "worker"), next);
+        var result = await _leads.UpdateOneAsync(Held(leadId, owner), update, cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
+    /// <summary>Postpones or ends the sequence without an attempt (campaign paused, limits, gate holds, stop conditions).</summary>
+    public async Task<bool> RescheduleAsync(ObjectId leadId, string owner, StepSchedule next, StepHold? hold, DateTimeOffset now, IReadOnlyList<string>? addTags, CancellationToken cancellationToken)
+    {
+        var update = Schedule(U.Set(l => l.UpdatedAt, now.UtcDateTime), next);
+        if (hold is not null) update = update.Set(l => l.FollowUp!.LastHold, hold);
+        if (addTags is { Count: > 0 }) update = update.AddToSetEach(l => l.Tags, addTags);
+        var result = await _leads.UpdateOneAsync(Held(leadId, owner), update, cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
+    private static FilterDefinition<Lead> Held(ObjectId leadId, string owner) => F.Eq(l => l.Id, leadId) & F.Eq(l => l.FollowUp!.LeaseOwner, owner);
+
+    private static UpdateDefinition<Lead> Schedule(UpdateDefinition<Lead> update, StepSchedule next)
+    {
+        update = update.Unset(l => l.FollowUp!.Sending).Unset(l => l.FollowUp!.LeaseOwner).Unset(l => l.FollowUp!.LeaseUntil)
+            .Set(l => l.NextFollowUp, next.DueAt?.UtcDateTime)
+            .Set(l => l.FollowUp!.StepKey, next.StepKey);
+        if (next.EndReason is not null)
+            update = update.Set(l => l.FollowUp!.EndedReason, next.EndReason).Set(l => l.FollowUp!.EndedAt, next.EndedAt?.UtcDateTime);
+        if (next.Status is { } status) update = update.Set(l => l.Status, status);
+        return update;
+    }
+}
+
+/// <summary>What the lead's sequence does next: the step key and when it is due, or the end and why.</summary>
+public sealed record StepSchedule(string? StepKey, DateTimeOffset? DueAt, string? EndReason = null, DateTimeOffset? EndedAt = null, LeadStatus? Status = null)
+{
+    public static StepSchedule Due(string stepKey, DateTimeOffset dueAt, LeadStatus? status = null) => new(stepKey, dueAt, Status: status);
+
+    public static StepSchedule End(string? stepKey, string reason, DateTimeOffset at) => new(stepKey, null, reason, at);
+}
