@@ -24,9 +24,12 @@ public static class DistributedApplicationTestingBuilder
         var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= CreateTemporaryDataDirectory();
         var dashboardPort = Ports.Allocate();
+        var otlpGrpcPort = Ports.Allocate();
+        var otlpHttpPort = Ports.Allocate();
 
         var startInfo = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(appHost)! };
-        foreach (var argument in (string[])[appHost, "--mongo", "embedded", "--data-dir", dataDirectory, "--dashboard-port", $"{dashboardPort}", .. arguments])
+        foreach (var argument in (string[])[appHost, "--mongo", "embedded", "--data-dir", dataDirectory, "--dashboard-port", $"{dashboardPort}",
+            "--otlp-grpc-port", $"{otlpGrpcPort}", "--otlp-http-port", $"{otlpHttpPort}", .. UnsecuredUnlessTokenAsked(arguments)])
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -40,6 +43,15 @@ public static class DistributedApplicationTestingBuilder
         await app.WaitForDashboardAsync();
         return app;
     }
+
+    /// <summary>
+    /// Tests call the ops page's API directly, so the AppHost runs with <c>--dashboard-unsecured</c>; a test of the
+    /// login passes <see cref="SecuredArgument"/> to keep the token.
+    /// </summary>
+    public const string SecuredArgument = "--test-dashboard-secured";
+
+    private static string[] UnsecuredUnlessTokenAsked(string[] arguments) =>
+        arguments.Contains(SecuredArgument) ? arguments.Where(a => a != SecuredArgument).ToArray() : [.. arguments, "--dashboard-unsecured"];
 
     public static string CreateTemporaryDataDirectory()
     {
