@@ -24,10 +24,13 @@ internal static class DashboardExtensions
         var token = app.Services.GetRequiredService<BrowserToken>();
         app.UseDashboardLogin(token, dashboardPort);
         var files = new EmbeddedFileProvider(typeof(DashboardExtensions).Assembly, "NextLevel.AppHost.Dashboard.wwwroot");
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        app.MapResourcesApi();
-        app.MapTelemetryApi();
+        // The page and its API answer on the dashboard port only, not on the OTLP receiver's ports.
+        app.UseWhen(context => context.Connection.LocalPort == dashboardPort, page => page
+            .UseDefaultFiles(new DefaultFilesOptions { FileProvider = files })
+            .UseStaticFiles(new StaticFileOptions { FileProvider = files }));
+        var host = $"*:{dashboardPort}";
+        app.MapResourcesApi().RequireHost(host);
+        app.MapTelemetryApi().RequireHost(host);
         app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(token.Unsecured
             ? $"Ops page (unsecured): http://127.0.0.1:{dashboardPort}/"
             : $"Login to the dashboard at {token.LoginUrl(dashboardPort)}"));

@@ -38,7 +38,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
         {
             kestrel.Listen(IPAddress.Loopback, options.DashboardPort);
             kestrel.Listen(IPAddress.Loopback, options.OtlpGrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
-            kestrel.Listen(IPAddress.Loopback, options.OtlpHttpPort, listen => listen.Protocols = HttpProtocols.Http1AndHttp2);
+            kestrel.Listen(IPAddress.Loopback, options.OtlpHttpPort, listen => listen.Protocols = HttpProtocols.Http1);
         });
         _host.Logging.ClearProviders();
         _host.Logging.AddSimpleConsole(console =>

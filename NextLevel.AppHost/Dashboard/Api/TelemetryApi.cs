@@ -19,14 +19,15 @@ internal static class TelemetryApi
 {
     public const int MaxLimit = 1000;
 
-    public static IEndpointRouteBuilder MapTelemetryApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapTelemetryApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/logs", GetLogs);
-        app.MapGet("/api/traces", GetTraces);
-        app.MapGet("/api/traces/{traceId}", GetTrace);
-        app.MapGet("/api/metrics", GetMetrics);
-        app.MapGet("/api/telemetry/changes", FollowChanges);
-        return app;
+        var api = app.MapGroup("/api");
+        api.MapGet("/logs", GetLogs);
+        api.MapGet("/traces", GetTraces);
+        api.MapGet("/traces/{traceId}", GetTrace);
+        api.MapGet("/metrics", GetMetrics);
+        api.MapGet("/telemetry/changes", FollowChanges);
+        return api;
     }
 
     /// <summary>Newest first; <c>level</c> is the minimum (Trace … Critical); <c>q</c> searches messages, attribute values and exceptions.</summary>
