@@ -26,6 +26,7 @@ internal static class TelemetryApi
         api.MapGet("/traces", GetTraces);
         api.MapGet("/traces/{traceId}", GetTrace);
         api.MapGet("/metrics", GetMetrics);
+        api.MapGet("/telemetry/resources", (TelemetryRepository repository) => TypedResults.Ok(repository.GetResourceNames()));
         api.MapGet("/telemetry/changes", FollowChanges);
         return api;
     }
