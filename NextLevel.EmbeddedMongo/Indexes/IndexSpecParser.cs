@@ -29,7 +29,7 @@ internal static class IndexSpecParser
             throw new MongoError(ErrorCode.FailedToParse, "The 'key' field is a required property of an index specification");
         if (!keyValue.IsBsonDocument)
             throw new MongoError(ErrorCode.TypeMismatch, "The field 'key' must be an object, but got " + keyValue.BsonType);
-        var key = keyValue.AsBsonDocument;
+        var key = ExpandListedTextKey(keyValue.AsBsonDocument, spec);
         ValidateKey(key);
 
         if (spec.TryGetValue("v", out var version) && (!version.IsNumeric || version.ToDouble() is not (1 or 2)))
@@ -171,6 +171,29 @@ internal static class IndexSpecParser
 
     private static MongoError UnsupportedInPartialIndex(BsonElement element) =>
         IndexErrors.CannotCreateIndex($"Expression not supported in partial index: {new BsonDocument(element).ToJson()}");
+
+    /// <summary>
+    /// A text index as listIndexes shows it (<c>{ _fts: "text", _ftsx: 1 }</c> with its fields in <c>weights</c>), as
+    /// mongorestore and our own backup send it back, becomes the key it was created from: one "text" field per weight.
+    /// </summary>
+    private static BsonDocument ExpandListedTextKey(BsonDocument key, BsonDocument spec)
+    {
+        if (!key.Contains("_fts")) return key;
+        if (!spec.TryGetValue("weights", out var weights) || !weights.IsBsonDocument || weights.AsBsonDocument.ElementCount == 0)
+            throw IndexErrors.CannotCreateIndex("a text index key given as _fts/_ftsx needs its fields in 'weights'");
+        var expanded = new BsonDocument();
+        foreach (var element in key)
+        {
+            if (element.Name == "_ftsx") continue;
+            if (element.Name != "_fts")
+            {
+                expanded.Add(element);
+                continue;
+            }
+            foreach (var field in weights.AsBsonDocument.Names.Order(StringComparer.Ordinal)) expanded.Add(field, "text");
+        }
+        return expanded;
+    }
 
     private static Dictionary<string, int> TextWeights(BsonDocument key, BsonDocument spec)
     {

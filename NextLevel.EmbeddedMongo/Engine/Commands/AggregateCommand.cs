@@ -18,11 +18,15 @@ public sealed partial class MongoEngine
         var now = Time.GetUtcNow().UtcDateTime;
         var variables = command.LetVariables(now);
         var host = new SnapshotAggregationHost(Storage);
-        var pipeline = Pipeline.Parse(request.Stages, new AggregationContext { Database = context.Database, Host = host, Variables = variables, Now = now });
-
-        var snapshot = request.Collection is null
-            ? null
-            : Storage.Read(reader => CollectionSnapshot.Capture(reader.Collection(context.Database, request.Collection), request.LeadingMatch, request.LeadingSort, request.Hint));
+        var (snapshot, textIndexFields) = request.Collection is null
+            ? (null, null)
+            : Storage.Read(reader =>
+            {
+                var collection = reader.Collection(context.Database, request.Collection);
+                return (CollectionSnapshot.Capture(collection, request.LeadingMatch, request.LeadingSort, request.Hint), collection?.TextIndexFields);
+            });
+        // $text in the leading $match needs the collection's text index fields, as in find.
+        var pipeline = Pipeline.Parse(request.Stages, new AggregationContext { Database = context.Database, Host = host, Variables = variables, Now = now, TextIndexFields = textIndexFields });
         if (request.Explain)
             return AggregateExplain(context.Database, request, snapshot, "queryPlanner", null);
 
