@@ -17,7 +17,13 @@ public static class DistributedApplicationTestingBuilder
 
     /// <param name="dataDirectory">A data directory to reuse (e.g. across two runs); by default a new temporary one, deleted at dispose.</param>
     /// <param name="arguments">More command-line arguments for the AppHost (<c>--ConnectionStrings:mongodb=...</c>).</param>
-    public static async Task<TestDistributedApplication> StartAsync<TAppHost>(string? dataDirectory = null, params string[] arguments)
+    public static Task<TestDistributedApplication> StartAsync<TAppHost>(string? dataDirectory = null, params string[] arguments)
+        where TAppHost : IProjectMetadata, new() =>
+        StartAsync<TAppHost>(new Dictionary<string, string>(), dataDirectory, arguments);
+
+    /// <param name="environment">Variables for the AppHost process, which its services inherit (e.g. a webhook secret).</param>
+    public static async Task<TestDistributedApplication> StartAsync<TAppHost>(
+        IReadOnlyDictionary<string, string> environment, string? dataDirectory = null, params string[] arguments)
         where TAppHost : IProjectMetadata, new()
     {
         var appHost = new TAppHost().TargetPath;
@@ -36,6 +42,10 @@ public static class DistributedApplicationTestingBuilder
         // The tests are about the embedded engine: a developer's own MongoDB settings must not leak in.
         startInfo.Environment.Remove("ConnectionStrings__mongodb");
         startInfo.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
 
         var app = new TestDistributedApplication(new Uri($"http://127.0.0.1:{dashboardPort}/"), dataDirectory, ownsDataDirectory);
         var process = await ChildProcess.StartAsync(Launcher, startInfo, app.AppendOutput);
