@@ -25,7 +25,7 @@ internal static class OtlpConverter
             {
                 if (attribute.Key == ServiceNameKey && attribute.Value?.StringValue is { Length: > 0 } name)
                 {
-                    return name;
+                    return Intern(name);
                 }
             }
         }
@@ -41,21 +41,24 @@ internal static class OtlpConverter
         var result = new OtlpAttribute[attributes.Count];
         for (var i = 0; i < attributes.Count; i++)
         {
-            var key = attributes[i].Key;
-            result[i] = new OtlpAttribute(key, Mask(key, ToText(attributes[i].Value, maxLength)));
+            var (key, secret) = Keys.Get(attributes[i].Key);
+            result[i] = new OtlpAttribute(key, secret ? SecretMasker.Mask : MaskValue(ToText(attributes[i].Value, maxLength)));
         }
         return result;
     }
 
     /// <summary>Secret-looking names hide the whole value; connection strings and URLs lose their password.</summary>
-    public static string Mask(string key, string value)
-    {
-        if (SecretMasker.IsSecretName(key))
-        {
-            return SecretMasker.Mask;
-        }
-        return value.AsSpan().IndexOfAny('=', '@') >= 0 ? SecretMasker.MaskConnectionString(value) : value;
-    }
+    public static string Mask(string key, string value) =>
+        Keys.Get(key).Secret ? SecretMasker.Mask : MaskValue(value);
+
+    private static string MaskValue(string value) =>
+        value.AsSpan().IndexOfAny('=', '@') >= 0 ? SecretMasker.MaskConnectionString(value) : value;
+
+    /// <summary>The one stored instance of a recurring name (span, scope, resource): thousands of spans share it.</summary>
+    public static string Intern(string name) => Names.Get(name).Key;
+
+    private static readonly NameCache Keys = new();
+    private static readonly NameCache Names = new();
 
     public static string ToText(AnyValue? value, int maxLength)
     {

@@ -18,7 +18,7 @@ public sealed class OtlpLogsService(TelemetryRepository repository)
             var entries = new List<OtlpLogEntry>();
             foreach (var scopeLogs in resourceLogs.ScopeLogs)
             {
-                var scope = scopeLogs.Scope?.Name ?? string.Empty;
+                var scope = OtlpConverter.Intern(scopeLogs.Scope?.Name ?? string.Empty);
                 foreach (var record in scopeLogs.LogRecords)
                 {
                     var attributes = OtlpConverter.ToAttributes(record.Attributes, maxLength);

@@ -19,7 +19,7 @@ public sealed class OtlpTraceService(TelemetryRepository repository)
             var spans = new List<OtlpSpan>();
             foreach (var scopeSpans in resourceSpans.ScopeSpans)
             {
-                var scope = scopeSpans.Scope?.Name ?? string.Empty;
+                var scope = OtlpConverter.Intern(scopeSpans.Scope?.Name ?? string.Empty);
                 foreach (var span in scopeSpans.Spans)
                 {
                     if (OtlpConverter.ToHexId(span.TraceId) is not { } traceId || OtlpConverter.ToHexId(span.SpanId) is not { } spanId)
@@ -32,12 +32,12 @@ public sealed class OtlpTraceService(TelemetryRepository repository)
                         OtlpConverter.ToHexId(span.ParentSpanId),
                         resource,
                         scope,
-                        span.Name,
+                        OtlpConverter.Intern(span.Name),
                         KindName(span.Kind),
                         OtlpConverter.ToTime(span.StartTimeUnixNano),
                         OtlpConverter.ToTime(Math.Max(span.EndTimeUnixNano, span.StartTimeUnixNano)),
                         OtlpConverter.ToAttributes(span.Attributes, maxLength),
-                        span.Events.Select(e => new OtlpSpanEvent(e.Name, OtlpConverter.ToTime(e.TimeUnixNano), OtlpConverter.ToAttributes(e.Attributes, maxLength))).ToArray(),
+                        span.Events.Select(e => new OtlpSpanEvent(OtlpConverter.Intern(e.Name), OtlpConverter.ToTime(e.TimeUnixNano), OtlpConverter.ToAttributes(e.Attributes, maxLength))).ToArray(),
                         StatusName(span.Status?.Code ?? Status.Types.StatusCode.Unset),
                         string.IsNullOrEmpty(span.Status?.Message) ? null : span.Status.Message));
                 }

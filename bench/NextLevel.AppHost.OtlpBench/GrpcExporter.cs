@@ -11,12 +11,7 @@ namespace NextLevel.AppHost.OtlpBench;
 /// </summary>
 internal sealed class GrpcExporter(Uri endpoint, string apiKey) : IDisposable
 {
-    private readonly HttpClient _client = new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true })
-    {
-        DefaultRequestVersion = HttpVersion.Version20,
-        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        Timeout = TimeSpan.FromSeconds(10),
-    };
+    private readonly HttpClient _client = new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true }) { Timeout = TimeSpan.FromSeconds(10) };
 
     public const string TracesPath = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
     public const string LogsPath = "/opentelemetry.proto.collector.logs.v1.LogsService/Export";
@@ -26,20 +21,25 @@ internal sealed class GrpcExporter(Uri endpoint, string apiKey) : IDisposable
         var frame = new byte[body.Length + 5];
         BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)body.Length);
         body.CopyTo(frame, 5);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, path)) { Content = new ByteArrayContent(frame) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, path)) 
+        {
+            Content = new ByteArrayContent(frame),
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         request.Headers.TryAddWithoutValidation("te", "trailers");
         request.Headers.Add("x-otlp-api-key", apiKey);
 
         var started = Stopwatch.GetTimestamp();
         using var response = await _client.SendAsync(request, cancellationToken);
-        await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var status = response.TrailingHeaders.TryGetValues("grpc-status", out var values) ? values.First()
             : response.Headers.TryGetValues("grpc-status", out var headerValues) ? headerValues.First() : "?";
         if (status != "0")
         {
-            throw new InvalidOperationException($"Export to {path} failed: HTTP {(int)response.StatusCode}, grpc-status {status}.");
+            throw new InvalidOperationException($"Export to {path} failed: HTTP {(int)response.StatusCode} {response.Version}, grpc-status {status}: {System.Text.Encoding.UTF8.GetString(answer)} {response.Headers}");
         }
         return elapsed;
     }

@@ -36,7 +36,8 @@ var soakWatch = Stopwatch.StartNew();
 while (!soak.IsCompleted)
 {
     await Task.WhenAny(soak, Task.Delay(TimeSpan.FromSeconds(15)));
-    samples.Add($"{soakWatch.Elapsed.TotalSeconds,5:F0} s  heap {Mb(GC.GetTotalMemory(false)),9}  working set {Mb(Process.GetCurrentProcess().WorkingSet64),9}");
+    // Live objects after a full collection: what the repository retains, not garbage waiting for the GC.
+    samples.Add($"{soakWatch.Elapsed.TotalSeconds,5:F0} s  live heap {Mb(GC.GetTotalMemory(forceFullCollection: true)),8}  working set {Mb(Process.GetCurrentProcess().WorkingSet64),8}");
 }
 await soak;
 
@@ -60,11 +61,13 @@ async Task<(double Spans, double Logs, TimeSpan Elapsed)> RunPhaseAsync(string n
 {
     var spanRecorder = new LatencyRecorder("spans");
     var logRecorder = new LatencyRecorder("logs");
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     await Task.WhenAll(
         OpenLoopAsync(GrpcExporter.TracesPath, traceBodies, spanRecorder, duration),
         OpenLoopAsync(GrpcExporter.LogsPath, logBodies, logRecorder, duration));
     watch.Stop();
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
     var spansPerSecond = spanRecorder.Items / watch.Elapsed.TotalSeconds;
     var logsPerSecond = logRecorder.Items / watch.Elapsed.TotalSeconds;
     if (report)
@@ -75,6 +78,11 @@ async Task<(double Spans, double Logs, TimeSpan Elapsed)> RunPhaseAsync(string n
             var (p50, p99, max, exports) = recorder.Percentiles();
             Console.WriteLine($"  {recorder.Name,-6} {perSecond,10:N0}/s  exports {exports,6:N0}  latency p50 {p50,6:F1} ms  p99 {p99,6:F1} ms  max {max,6:F1} ms  failures {recorder.Failures}");
         }
+        // CPU the whole process (receiver, storage, page queries and the load generator itself) spent per item:
+        // the figure that holds whatever else the machine is running.
+        var items = spanRecorder.Items + logRecorder.Items;
+        Console.WriteLine($"  CPU {cpu.TotalSeconds:F1} s for {items:N0} items: {cpu.TotalMicroseconds / Math.Max(1, items):F1} µs per item, "
+            + $"{Environment.ProcessorCount * 1_000_000 / Math.Max(0.001, cpu.TotalMicroseconds / Math.Max(1, items)):N0} items/s on {Environment.ProcessorCount} free cores; load average {LoadAverage()}");
     }
     return (spansPerSecond, logsPerSecond, watch.Elapsed);
 }
@@ -110,9 +118,16 @@ async Task SendAsync(string path, byte[] body, LatencyRecorder recorder)
     }
     catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException)
     {
+        if (recorder.Failures == 0)
+        {
+            Console.Error.WriteLine($"First {recorder.Name} export failure: {e.Message}");
+        }
         recorder.Fail();
     }
 }
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 int Option(string name, int fallback)
 {

@@ -21,7 +21,17 @@ public sealed record OtlpLogEntry(
     public static string LevelOf(int severityNumber) =>
         severityNumber <= 0 ? "Information" : Levels[Math.Min((severityNumber - 1) / 4, Levels.Length - 1)];
 
-    public static int LevelRank(string level) => Array.FindIndex(Levels, l => string.Equals(l, level, StringComparison.OrdinalIgnoreCase));
+    public static int LevelRank(string level)
+    {
+        for (var i = 0; i < Levels.Length; i++)
+        {
+            if (ReferenceEquals(Levels[i], level) || string.Equals(Levels[i], level, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     public bool Matches(string text) =>
         Message.Contains(text, StringComparison.OrdinalIgnoreCase)

@@ -1,40 +1,32 @@
-using NextLevel.AppHost.Otlp.Model;
-
 namespace NextLevel.AppHost.Otlp.Storage;
 
 /// <summary>
-/// One resource's share of the traces: its spans grouped by trace id, in order of first arrival. Past the cap the
-/// oldest trace's spans from this resource are dropped; other resources keep theirs. [Not ThreadSafe: the repository locks.]
+/// The traces one resource took part in, in order of first arrival: past the cap, the oldest one's spans from this
+/// resource are dropped (other resources keep theirs). [Not ThreadSafe: the repository locks.]
 /// </summary>
-internal sealed class ResourceTraces(int maxTraces, int maxSpansPerTrace)
+internal sealed class ResourceTraces(int maxTraces)
 {
-    private readonly Dictionary<string, List<OtlpSpan>> _spansByTrace = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _traceIds = new(StringComparer.Ordinal);
     private readonly Queue<string> _arrivalOrder = new();
 
-    public int TraceCount => _spansByTrace.Count;
+    public int TraceCount => _traceIds.Count;
 
-    public long DroppedSpans { get; private set; }
+    public long DroppedSpans { get; set; }
 
-    public void Add(OtlpSpan span)
+    /// <summary>Records that the resource sent spans of <paramref name="traceId"/>; returns the trace it evicted, if any.</summary>
+    public string? Touch(string traceId)
     {
-        if (!_spansByTrace.TryGetValue(span.TraceId, out var spans))
+        if (!_traceIds.Add(traceId))
         {
-            if (_spansByTrace.Count >= maxTraces)
-            {
-                _spansByTrace.Remove(_arrivalOrder.Dequeue());
-            }
-            _spansByTrace[span.TraceId] = spans = [];
-            _arrivalOrder.Enqueue(span.TraceId);
+            return null;
         }
-        if (spans.Count >= maxSpansPerTrace)
+        _arrivalOrder.Enqueue(traceId);
+        if (_traceIds.Count <= maxTraces)
         {
-            DroppedSpans++;
-            return;
+            return null;
         }
-        spans.Add(span);
+        var evicted = _arrivalOrder.Dequeue();
+        _traceIds.Remove(evicted);
+        return evicted;
     }
-
-    public IReadOnlyCollection<string> TraceIds => _spansByTrace.Keys;
-
-    public bool TryGetSpans(string traceId, out List<OtlpSpan> spans) => _spansByTrace.TryGetValue(traceId, out spans!);
 }

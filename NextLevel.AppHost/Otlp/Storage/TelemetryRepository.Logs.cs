@@ -32,26 +32,43 @@ public sealed partial class TelemetryRepository
         NotifyWatchers(TelemetrySignal.Logs);
     }
 
-    /// <summary>Newest first (by timestamp, then arrival), filtered, at most <see cref="GetLogsContext.Limit"/>.</summary>
+    /// <summary>
+    /// Newest first (in order of arrival), filtered, at most <see cref="GetLogsContext.Limit"/>, with the number that
+    /// matched in all. Reads the buffers in place, newest to oldest, copying only the page.
+    /// </summary>
     public PagedResult<OtlpLogEntry> GetLogs(GetLogsContext context)
     {
         var minimumRank = context.MinimumLevel is null ? 0 : Math.Max(0, OtlpLogEntry.LevelRank(context.MinimumLevel));
-        OtlpLogEntry[] candidates;
+        var page = new List<OtlpLogEntry>();
+        var total = 0;
         lock (_logsLock)
         {
-            candidates = _logs
-                .Where(pair => context.Resource is null || string.Equals(pair.Key, context.Resource, StringComparison.OrdinalIgnoreCase))
-                .SelectMany(pair => pair.Value.ToArray())
-                .ToArray();
+            foreach (var (resource, buffer) in _logs)
+            {
+                if (context.Resource is not null && !string.Equals(resource, context.Resource, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+                var taken = 0;
+                for (var i = buffer.Count - 1; i >= 0; i--)
+                {
+                    var entry = buffer[i];
+                    if (OtlpLogEntry.LevelRank(entry.Level) < minimumRank
+                        || (context.TraceId is not null && entry.TraceId != context.TraceId)
+                        || (!string.IsNullOrEmpty(context.Text) && !entry.Matches(context.Text)))
+                    {
+                        continue;
+                    }
+                    total++;
+                    if (taken++ < context.Limit)
+                    {
+                        page.Add(entry);
+                    }
+                }
+            }
         }
-        var matching = candidates
-            .Where(entry => OtlpLogEntry.LevelRank(entry.Level) >= minimumRank)
-            .Where(entry => string.IsNullOrEmpty(context.Text) || entry.Matches(context.Text))
-            .Where(entry => context.TraceId is null || entry.TraceId == context.TraceId)
-            .OrderByDescending(entry => entry.Timestamp)
-            .ThenByDescending(entry => entry.Sequence)
-            .ToArray();
-        return new PagedResult<OtlpLogEntry>(matching.Take(context.Limit).ToArray(), matching.Length);
+        page.Sort((a, b) => b.Sequence.CompareTo(a.Sequence));
+        return new PagedResult<OtlpLogEntry>(page.Count > context.Limit ? page[..context.Limit] : page, total);
     }
 
     /// <summary>Entries kept for <paramref name="resource"/> (what the bounds limit).</summary>

@@ -6,6 +6,7 @@ public sealed partial class TelemetryRepository
 {
     private readonly Lock _tracesLock = new();
     private readonly Dictionary<string, ResourceTraces> _traces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TraceEntry> _traceIndex = new(StringComparer.Ordinal);
 
     public void AddSpans(string resource, IReadOnlyList<OtlpSpan> spans)
     {
@@ -17,11 +18,28 @@ public sealed partial class TelemetryRepository
         {
             if (!_traces.TryGetValue(resource, out var traces))
             {
-                _traces[resource] = traces = new ResourceTraces(_limits.MaxTracesPerResource, _limits.MaxSpansPerTrace);
+                _traces[resource] = traces = new ResourceTraces(_limits.MaxTracesPerResource);
             }
             foreach (var span in spans)
             {
-                traces.Add(span);
+                if (traces.Touch(span.TraceId) is { } evicted && _traceIndex.TryGetValue(evicted, out var old))
+                {
+                    old.RemoveResource(resource);
+                    if (old.IsEmpty)
+                    {
+                        _traceIndex.Remove(evicted);
+                    }
+                }
+                if (!_traceIndex.TryGetValue(span.TraceId, out var entry))
+                {
+                    _traceIndex[span.TraceId] = entry = new TraceEntry(span.TraceId);
+                }
+                if (entry.SpanCount(resource) >= _limits.MaxSpansPerTrace)
+                {
+                    traces.DroppedSpans++;
+                    continue;
+                }
+                entry.Add(span);
             }
         }
         NotifyWatchers(TelemetrySignal.Traces);
@@ -30,49 +48,47 @@ public sealed partial class TelemetryRepository
     /// <summary>The trace's spans from every resource, by start time; <see langword="null"/> when none is kept.</summary>
     public OtlpTrace? GetTrace(string traceId)
     {
-        var spans = new List<OtlpSpan>();
         lock (_tracesLock)
         {
-            foreach (var traces in _traces.Values)
-            {
-                if (traces.TryGetSpans(traceId, out var part))
-                {
-                    spans.AddRange(part);
-                }
-            }
+            return _traceIndex.TryGetValue(traceId, out var entry) && !entry.IsEmpty ? entry.ToTrace() : null;
         }
-        return spans.Count == 0 ? null : new OtlpTrace(traceId, spans.OrderBy(s => s.Start).ToArray());
     }
 
-    /// <summary>Newest first: traces touching the resource (any resource when null), at least the given duration.</summary>
+    /// <summary>
+    /// Newest first: traces touching the resource (any resource when null), at least the given duration. Reads the
+    /// maintained time spans and copies the spans of the returned page only.
+    /// </summary>
     public PagedResult<OtlpTrace> GetTraces(GetTracesContext context)
     {
-        List<OtlpTrace> traces;
+        var newest = new PriorityQueue<TraceEntry, DateTimeOffset>(context.Limit + 1);
+        var total = 0;
         lock (_tracesLock)
         {
-            var ids = context.Resource is null
-                ? _traces.Values.SelectMany(t => t.TraceIds).ToHashSet(StringComparer.Ordinal)
-                : _traces.Where(pair => string.Equals(pair.Key, context.Resource, StringComparison.OrdinalIgnoreCase))
-                    .SelectMany(pair => pair.Value.TraceIds).ToHashSet(StringComparer.Ordinal);
-            traces = new List<OtlpTrace>(ids.Count);
-            foreach (var id in ids)
+            var resource = context.Resource is null ? null : _traces.Keys.FirstOrDefault(k => string.Equals(k, context.Resource, StringComparison.OrdinalIgnoreCase));
+            if (context.Resource is not null && resource is null)
             {
-                var spans = new List<OtlpSpan>();
-                foreach (var part in _traces.Values)
-                {
-                    if (part.TryGetSpans(id, out var found))
-                    {
-                        spans.AddRange(found);
-                    }
-                }
-                traces.Add(new OtlpTrace(id, spans.OrderBy(s => s.Start).ToArray()));
+                return new PagedResult<OtlpTrace>([], 0);
             }
+            foreach (var entry in _traceIndex.Values)
+            {
+                if ((resource is not null && !entry.Touches(resource)) || entry.DurationMs < context.MinimumDurationMs)
+                {
+                    continue;
+                }
+                total++;
+                newest.Enqueue(entry, entry.Start);
+                if (newest.Count > context.Limit)
+                {
+                    newest.Dequeue();
+                }
+            }
+            var page = new OtlpTrace[newest.Count];
+            for (var i = page.Length - 1; i >= 0; i--)
+            {
+                page[i] = newest.Dequeue().ToTrace();
+            }
+            return new PagedResult<OtlpTrace>(page, total);
         }
-        var matching = traces
-            .Where(trace => trace.DurationMs >= context.MinimumDurationMs)
-            .OrderByDescending(trace => trace.Start)
-            .ToArray();
-        return new PagedResult<OtlpTrace>(matching.Take(context.Limit).ToArray(), matching.Length);
     }
 
     public int CountTraces(string resource)
