@@ -22,6 +22,8 @@ public static class IntakeApi
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.Section));
+        // The staff endpoints below are authorised; the authentication services are idempotent to add (Identity adds its schemes).
+        builder.Services.AddAuthentication();
         builder.Services.AddSingleton<ActiveCampaigns>();
         builder.Services.AddSingleton<ContactLinker>();
         builder.Services.AddSingleton<PropertyLinker>();

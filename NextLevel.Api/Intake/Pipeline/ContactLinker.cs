@@ -14,6 +14,8 @@ namespace NextLevel.Api.Intake.Pipeline;
 internal sealed class ContactLinker(IMongoDatabase database)
 {
     private const int MaxAttempts = 4;
+    private const string PhoneIndex = "phone_1";
+    private const string EmailIndex = "email_1";
     private readonly IMongoCollection<Contact> _contacts = database.GetCollection<Contact>(CollectionNames.Contacts);
 
     /// <summary>Read-only look-up before the lead is written: the contact the lead will point at (existing, or a new id).</summary>
@@ -68,13 +70,17 @@ internal sealed class ContactLinker(IMongoDatabase database)
 
     private async Task<Contact?> FindAsync(LeadContact person, CancellationToken cancellationToken)
     {
-        var filters = new List<FilterDefinition<Contact>>(2);
-        if (person.Phone is not null) filters.Add(Builders<Contact>.Filter.Eq(c => c.Phone, person.Phone));
-        if (person.Email is not null) filters.Add(Builders<Contact>.Filter.Eq(c => c.Email, person.Email));
-        var candidates = await _contacts.Find(Builders<Contact>.Filter.Or(filters)).Limit(2).ToListAsync(cancellationToken);
-        return candidates.FirstOrDefault(c => person.Phone is not null && c.Phone == person.Phone)
-            ?? candidates.FirstOrDefault(c => person.Email is not null && c.Email == person.Email);
+        // One look-up per key, each hinted to its partial unique index: the query implies the index's filter
+        // ($type string), so the hint is exact on MongoDB, and an engine that does not match partial filters
+        // still reads the index instead of scanning the collection.
+        var byPhone = person.Phone is null ? Task.FromResult<Contact?>(null) : FindOneAsync(c => c.Phone == person.Phone, PhoneIndex, cancellationToken);
+        var byEmail = person.Email is null ? Task.FromResult<Contact?>(null) : FindOneAsync(c => c.Email == person.Email, EmailIndex, cancellationToken);
+        await Task.WhenAll(byPhone, byEmail);
+        return await byPhone ?? await byEmail;
     }
+
+    private async Task<Contact?> FindOneAsync(System.Linq.Expressions.Expression<Func<Contact, bool>> filter, string index, CancellationToken cancellationToken) =>
+        await _contacts.Find(filter, new FindOptions { Hint = index }).Limit(1).FirstOrDefaultAsync(cancellationToken);
 
     private async Task<bool> AddLeadAsync(Contact contact, ObjectId leadId, LeadSource source, LeadContact person, DateTime now, CancellationToken cancellationToken)
     {

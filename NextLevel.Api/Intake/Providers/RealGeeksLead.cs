@@ -55,7 +55,7 @@ internal static class RealGeeksLeadMapper
         Address = new SubmittedAddress(lead.StreetAddress ?? lead.Address, lead.City, lead.State, lead.Zip),
         Intent = IntentOf(lead.Role),
         Message = lead.Activities?.Select(a => a?.Description).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d)),
-        Tags = string.IsNullOrWhiteSpace(lead.Source) ? [] : [("rg_" + lead.Source.Trim().Replace(' ', '_')).ToLowerInvariant()],
+        Tags = string.IsNullOrWhiteSpace(lead.Source) ? [] : [ProviderTag.Of("rg_", lead.Source)],
     };
 
     /// <summary>"Seller", "Potential Seller", "Buyer and Seller" → seller; "Buyer", "Renter" → buyer.</summary>

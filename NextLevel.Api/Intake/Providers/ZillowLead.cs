@@ -72,7 +72,7 @@ internal static class ZillowLeadMapper
         Address = new SubmittedAddress(lead.ListingStreet, lead.ListingCity, lead.ListingState, lead.ListingPostalCode, lead.ListingUnit),
         Intent = StoredEnum.TryParse<IntentType>(lead.Intent?.Trim().ToLowerInvariant(), out var intent) ? intent : IntentType.Buyer,
         Message = lead.Message,
-        Tags = string.IsNullOrWhiteSpace(lead.LeadType) ? [] : [$"zillow_{lead.LeadType.Trim()}"],
+        Tags = string.IsNullOrWhiteSpace(lead.LeadType) ? [] : [ProviderTag.Of("zillow_", lead.LeadType)],
     };
 
     private static string Digits(string? phone) => phone is null ? "" : new string(phone.Where(char.IsAsciiDigit).ToArray());
