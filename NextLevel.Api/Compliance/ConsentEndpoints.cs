@@ -27,7 +27,7 @@ public static class ConsentEndpoints
         if (request.AutomatedCallsAllowed != true && request.TextMessagesAllowed != true)
             errors["automatedCallsAllowed"] = ["A written consent allows automated calls, texts or both."];
         string? phone = null;
-        if (request.Phone is not null && !PhoneNumbers.TryNormalise(request.Phone, out phone!)) errors["phone"] = ["Must be a phone number, e.g. +15551234567."];
+        if (request.Phone is not null && !DncPhoneNumbers.TryNormalise(request.Phone, out phone!)) errors["phone"] = ["Must be a phone number, e.g. +15551234567."];
         var now = services.Time.GetUtcNow();
         if (request.GivenAt is { } given && given > now.AddMinutes(5)) errors["givenAt"] = ["Cannot be in the future."];
         if (request.IpAddress is { Length: > 64 }) errors["ipAddress"] = ["At most 64 characters."];

@@ -12,7 +12,7 @@ public static class DncEndpoints
     public static async Task<Results<Ok<IReadOnlyList<DncEntryResponse>>, ValidationProblem>> GetAsync(
         string phone, [AsParameters] ComplianceServices services, CancellationToken cancellationToken)
     {
-        if (!PhoneNumbers.TryNormalise(phone, out var e164)) return BadPhone();
+        if (!DncPhoneNumbers.TryNormalise(phone, out var e164)) return BadPhone();
         var now = services.Time.GetUtcNow();
         var entries = await services.Dnc.ForPhoneAsync(e164, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<DncEntryResponse>>([.. entries.Select(e => DncEntryResponse.From(e, now))]);
@@ -24,7 +24,7 @@ public static class DncEndpoints
         ClaimsPrincipal user, [AsParameters] ComplianceServices services, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!PhoneNumbers.TryNormalise(phone, out var e164)) errors["phone"] = ["Must be a phone number, e.g. +15551234567."];
+        if (!DncPhoneNumbers.TryNormalise(phone, out var e164)) errors["phone"] = ["Must be a phone number, e.g. +15551234567."];
         MongoDB.Bson.ObjectId? leadId = null;
         if (request?.LeadId is { } text)
         {
@@ -44,7 +44,7 @@ public static class DncEndpoints
     public static async Task<Results<NoContent, NotFound<ProblemDetails>, ValidationProblem>> RemoveAsync(
         string phone, string? reason, ClaimsPrincipal user, [AsParameters] ComplianceServices services, CancellationToken cancellationToken)
     {
-        if (!PhoneNumbers.TryNormalise(phone, out var e164)) return BadPhone();
+        if (!DncPhoneNumbers.TryNormalise(phone, out var e164)) return BadPhone();
         if (reason is { Length: > 1000 }) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["At most 1000 characters."] });
         var actor = ComplianceServices.Actor(user);
         if (!await services.Dnc.RemoveInternalAsync(e164, string.IsNullOrWhiteSpace(reason) ? "removed by staff" : reason.Trim(), actor, cancellationToken))

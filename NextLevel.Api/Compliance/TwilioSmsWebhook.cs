@@ -40,7 +40,7 @@ public static class TwilioSmsWebhook
         }
 
         var body = form["Body"].ToString();
-        if (!PhoneNumbers.TryNormalise(form["From"].ToString(), out var from))
+        if (!DncPhoneNumbers.TryNormalise(form["From"].ToString(), out var from))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["From"] = ["Must be the sender's phone number."] });
         if (body.Length > 1600)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Body"] = ["At most 1600 characters."] });

@@ -50,7 +50,7 @@ public sealed class DncImporter(IMongoDatabase database, TimeProvider time)
             {
                 if (line.AsSpan().Trim().IsEmpty) continue;
                 lines++;
-                if (!PhoneNumbers.TryNormalise(line, out var phone)) { rejected++; continue; }
+                if (!DncPhoneNumbers.TryNormalise(line, out var phone)) { rejected++; continue; }
                 accepted++;
                 batch.TryAdd(phone, new DncEntry { Phone = phone, Source = source, State = state, Reason = reason, AddedAt = stamp, AddedBy = importedBy, LastImportedAt = stamp });
                 if (batch.Count >= BatchSize) inserted += await FlushAsync(batch, source, state, stamp, cancellationToken);

@@ -57,7 +57,7 @@ public sealed class ComplianceDataTablesTests
     [InlineData("+442071838750", "+442071838750")]
     public void Phone_spellings_normalise_to_e164(string text, string expected)
     {
-        Assert.True(PhoneNumbers.TryNormalise(text, out var e164));
+        Assert.True(DncPhoneNumbers.TryNormalise(text, out var e164));
         Assert.Equal(expected, e164);
     }
 
@@ -68,5 +68,5 @@ public sealed class ComplianceDataTablesTests
     [InlineData("1015550123")]
     [InlineData("{\"$gt\": \"\"}")]
     [InlineData("201555012345678901234")]
-    public void Non_numbers_are_rejected(string text) => Assert.False(PhoneNumbers.TryNormalise(text, out _));
+    public void Non_numbers_are_rejected(string text) => Assert.False(DncPhoneNumbers.TryNormalise(text, out _));
 }

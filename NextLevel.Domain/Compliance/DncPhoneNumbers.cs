@@ -1,7 +1,10 @@
 namespace NextLevel.Domain.Compliance;
 
-/// <summary>Normalises the phone spellings of DNC files and URLs to E.164 (the one spelling every lookup uses).</summary>
-public static class PhoneNumbers
+/// <summary>
+/// Fast normalisation of the phone spellings in DNC registry files and URLs to E.164 (the one spelling every lookup
+/// uses), for imports of millions of numbers; lead intake validates numbers fully with <see cref="Leads.Normalization.PhoneNormalizer"/>.
+/// </summary>
+public static class DncPhoneNumbers
 {
     /// <summary>
     /// "+15551234567" (E.164, 8–15 digits) stays; a North American number written with any punctuation ("(201) 555-0123", "201,5550123",
