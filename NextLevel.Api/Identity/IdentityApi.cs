@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.IdentityModel.Tokens;
 using MongoDB.Bson;
+using NextLevel.Api.Extensions;
 
 namespace NextLevel.Api.Identity;
 
@@ -59,22 +60,24 @@ public static class IdentityApi
     {
         var auth = app.MapGroup("/api/auth").WithTags("Identity");
         auth.MapPost("/token", SignInAsync).WithName("SignIn").WithSummary("Sign in with email and password; returns a bearer token valid 8 hours.")
-            .AllowAnonymous().RequireRateLimiting(SignInRateLimit).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .AllowAnonymous().RequireRateLimiting(SignInRateLimit).ProducesProblem(StatusCodes.Status429TooManyRequests).Accepts<SignInRequest>("application/json");
         auth.MapPost("/setup", SetupAsync).WithName("FirstTimeSetup").WithSummary("Create the first admin with the one-time setup token printed at start-up.")
-            .AllowAnonymous().RequireRateLimiting(SignInRateLimit).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .AllowAnonymous().RequireRateLimiting(SignInRateLimit).ProducesProblem(StatusCodes.Status429TooManyRequests).Accepts<SetupRequest>("application/json");
         auth.MapGet("/me", GetMeAsync).WithName("GetCurrentUser").WithSummary("The signed-in staff member.")
             .RequireAuthorization(StaffPolicies.Staff);
 
         var users = app.MapGroup("/api/users").WithTags("Identity").RequireAuthorization(StaffPolicies.Admins);
         users.MapGet("/", ListUsersAsync).WithName("ListUsers").WithSummary("All staff users.");
-        users.MapPost("/", CreateUserAsync).WithName("CreateUser").WithSummary("Create a staff user.");
-        users.MapPut("/{id}", UpdateUserAsync).WithName("UpdateUser").WithSummary("Change a user's roles, disabled flag, display name or time zone.");
-        users.MapPost("/{id}/password", SetPasswordAsync).WithName("SetUserPassword").WithSummary("Set a user's password.");
+        users.MapPost("/", CreateUserAsync).WithName("CreateUser").WithSummary("Create a staff user.").Accepts<CreateUserRequest>("application/json");
+        users.MapPut("/{id}", UpdateUserAsync).WithName("UpdateUser").WithSummary("Change a user's roles, disabled flag, display name or time zone.").Accepts<UpdateUserRequest>("application/json");
+        users.MapPost("/{id}/password", SetPasswordAsync).WithName("SetUserPassword").WithSummary("Set a user's password.").Accepts<SetPasswordRequest>("application/json");
         return users;
     }
 
-    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult, ValidationProblem>> SignInAsync(SignInRequest request, StaffUserStore users, AccessTokenIssuer tokens, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult, ValidationProblem>> SignInAsync(HttpRequest http, StaffUserStore users, AccessTokenIssuer tokens, CancellationToken cancellationToken)
     {
+        var (request, bodyErrors) = await JsonBody.ReadAsync<SignInRequest>(http, cancellationToken);
+        if (request is null) return TypedResults.ValidationProblem(bodyErrors!);
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Email) || request.Email.Length > 254) errors["email"] = ["Email is required."];
         if (string.IsNullOrEmpty(request.Password) || request.Password.Length > IdentityValidation.MaximumPasswordLength) errors["password"] = ["Password is required."];
@@ -87,8 +90,10 @@ public static class IdentityApi
         return TypedResults.Ok(new TokenResponse(token, "Bearer", expiresAt, StaffUserView.From(user)));
     }
 
-    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult, ValidationProblem>> SetupAsync(SetupRequest request, StaffUserStore users, FirstAdminSetup setup, AccessTokenIssuer tokens, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult, ValidationProblem>> SetupAsync(HttpRequest http, StaffUserStore users, FirstAdminSetup setup, AccessTokenIssuer tokens, CancellationToken cancellationToken)
     {
+        var (request, bodyErrors) = await JsonBody.ReadAsync<SetupRequest>(http, cancellationToken);
+        if (request is null) return TypedResults.ValidationProblem(bodyErrors!);
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Token)) errors["token"] = ["The setup token is required."];
         IdentityValidation.Email(errors, request.Email);
@@ -117,8 +122,10 @@ public static class IdentityApi
     public static async Task<Ok<IReadOnlyList<StaffUserDetail>>> ListUsersAsync(StaffUserStore users, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<StaffUserDetail>>([.. (await users.ListAsync(cancellationToken)).Select(StaffUserDetail.From)]);
 
-    public static async Task<Results<Created<StaffUserDetail>, ValidationProblem, ProblemHttpResult>> CreateUserAsync(CreateUserRequest request, StaffUserStore users, CancellationToken cancellationToken)
+    public static async Task<Results<Created<StaffUserDetail>, ValidationProblem, ProblemHttpResult>> CreateUserAsync(HttpRequest http, StaffUserStore users, CancellationToken cancellationToken)
     {
+        var (request, bodyErrors) = await JsonBody.ReadAsync<CreateUserRequest>(http, cancellationToken);
+        if (request is null) return TypedResults.ValidationProblem(bodyErrors!);
         var errors = new Dictionary<string, string[]>();
         IdentityValidation.Email(errors, request.Email);
         IdentityValidation.DisplayName(errors, request.DisplayName);
@@ -133,9 +140,11 @@ public static class IdentityApi
             : TypedResults.Created($"/api/users/{user.Id}", StaffUserDetail.From(user));
     }
 
-    public static async Task<Results<Ok<StaffUserDetail>, NotFound, ValidationProblem>> UpdateUserAsync(string id, UpdateUserRequest request, StaffUserStore users, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<StaffUserDetail>, NotFound, ValidationProblem>> UpdateUserAsync(string id, HttpRequest http, StaffUserStore users, CancellationToken cancellationToken)
     {
         if (!ObjectId.TryParse(id, out var userId)) return TypedResults.NotFound();
+        var (request, bodyErrors) = await JsonBody.ReadAsync<UpdateUserRequest>(http, cancellationToken);
+        if (request is null) return TypedResults.ValidationProblem(bodyErrors!);
         var errors = new Dictionary<string, string[]>();
         IdentityValidation.Roles(errors, request.Roles, required: false);
         IdentityValidation.DisplayName(errors, request.DisplayName, required: false);
@@ -146,9 +155,11 @@ public static class IdentityApi
         return user is null ? TypedResults.NotFound() : TypedResults.Ok(StaffUserDetail.From(user));
     }
 
-    public static async Task<Results<NoContent, NotFound, ValidationProblem>> SetPasswordAsync(string id, SetPasswordRequest request, StaffUserStore users, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, NotFound, ValidationProblem>> SetPasswordAsync(string id, HttpRequest http, StaffUserStore users, CancellationToken cancellationToken)
     {
         if (!ObjectId.TryParse(id, out var userId)) return TypedResults.NotFound();
+        var (request, bodyErrors) = await JsonBody.ReadAsync<SetPasswordRequest>(http, cancellationToken);
+        if (request is null) return TypedResults.ValidationProblem(bodyErrors!);
         var errors = new Dictionary<string, string[]>();
         IdentityValidation.Password(errors, request.Password);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);

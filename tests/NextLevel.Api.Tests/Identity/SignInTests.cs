@@ -53,6 +53,7 @@ public class SignInTests(RealSignInFixture api) : IClassFixture<RealSignInFixtur
             new StringContent("""{"email":{"$gt":""},"password":{"$gt":""}}""", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("email", out _));
     }
 
     [Fact]
