@@ -127,9 +127,9 @@ public static class CampaignsApi
     {
         var campaign = await FindAsync(id, services, cancellationToken);
         if (campaign is null) return TypedResults.NotFound();
-        var count = await services.Database.GetCollection<BsonDocument>(CollectionNames.Leads)
-            .CountDocumentsAsync(CampaignTargetingFilter.ForLeads(campaign.Targeting), cancellationToken: cancellationToken);
-        return TypedResults.Ok(new TargetingPreview(campaign.Id, count, services.Clock.GetUtcNow().UtcDateTime));
+        var now = services.Clock.GetUtcNow().UtcDateTime;
+        var count = await new TargetingPreviewQuery(services.Database).CountAsync(campaign, now, cancellationToken);
+        return TypedResults.Ok(new TargetingPreview(campaign.Id, count, now));
     }
 
     public static async Task<Results<Ok<CampaignMetricsView>, NotFound>> GetMetricsAsync(string id, CampaignServices services, CancellationToken cancellationToken)

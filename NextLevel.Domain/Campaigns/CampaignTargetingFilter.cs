@@ -5,14 +5,14 @@ using NextLevel.Domain.Persistence;
 namespace NextLevel.Domain.Campaigns;
 
 /// <summary>
-/// A campaign's targeting as a query over <c>leads</c>: lead sources, intent, minimum score and equity, maximum
-/// estimated value, states, cities, ZIP codes and motivation factors; an empty list does not narrow. Only open
-/// leads count (not converted, lost or Do-Not-Call). Property types live on properties and are not part of it.
-/// Values are written as BSON literals, never parsed from text, so targeting cannot inject operators.
+/// The part of a campaign's targeting the database can apply exactly as <see cref="CampaignMatcher"/> does: open
+/// leads only (not converted, lost or Do-Not-Call), lead sources, intent and a positive minimum score. The matcher
+/// decides the rest (geography, price, property type) lead by lead. Values are written as BSON literals, never
+/// parsed from text, so targeting cannot inject operators.
 /// </summary>
 public static class CampaignTargetingFilter
 {
-    public static BsonDocument ForLeads(CampaignTargeting targeting)
+    public static BsonDocument Coarse(CampaignTargeting targeting)
     {
         ArgumentNullException.ThrowIfNull(targeting);
         var filter = new BsonDocument("status", new BsonDocument("$nin", new BsonArray
@@ -21,19 +21,8 @@ public static class CampaignTargetingFilter
         }));
         if (targeting.LeadSources is { Count: > 0 } sources) filter["source"] = In(sources.Select(s => (BsonValue)StoredEnum.Name(s)));
         if (targeting.Intent is { Count: > 0 } intents) filter["intent.type"] = In(intents.Select(i => (BsonValue)StoredEnum.Name(i)));
-        if (targeting.Qualification is { } q)
-        {
-            if (q.MinScore is { } minScore) filter["qualification.score"] = new BsonDocument("$gte", minScore);
-            if (q.MinEquity is { } minEquity) filter["qualification.estimatedEquity"] = new BsonDocument("$gte", minEquity);
-            if (q.MaxPrice is { } maxPrice) filter["qualification.estimatedValue"] = new BsonDocument("$lte", new BsonDecimal128(maxPrice));
-        }
-        if (targeting.Geography is { } geo)
-        {
-            if (geo.States is { Count: > 0 } states) filter["contact.address.state"] = In(states.Select(s => (BsonValue)s));
-            if (geo.Cities is { Count: > 0 } cities) filter["contact.address.city"] = In(cities.Select(c => (BsonValue)c));
-            if (geo.ZipCodes is { Count: > 0 } zips) filter["contact.address.zipCode"] = In(zips.Select(z => (BsonValue)z));
-        }
-        if (targeting.MotivationFactors is { Count: > 0 } motivation) filter["intent.motivation"] = In(motivation.Select(m => (BsonValue)m));
+        // The matcher scores an unscored lead 0, which a positive minimum excludes, as $gte does.
+        if (targeting.Qualification?.MinScore is { } minScore && minScore > 0) filter["qualification.score"] = new BsonDocument("$gte", minScore);
         return filter;
     }
 
