@@ -24,6 +24,7 @@ public static class IdentityApi
         builder.Services.AddSingleton<StaffUserStore>();
         builder.Services.AddSingleton<FirstAdminSetup>();
         builder.Services.AddHostedService<FirstAdminSetupStarter>();
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

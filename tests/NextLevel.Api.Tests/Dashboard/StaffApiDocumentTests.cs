@@ -35,6 +35,15 @@ public class StaffApiDocumentTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task The_bearer_scheme_is_declared()
+    {
+        var document = await api.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+    }
+
+    [Fact]
     public async Task The_scalar_reference_is_served()
     {
         var response = await api.CreateClient().GetAsync("/scalar");
