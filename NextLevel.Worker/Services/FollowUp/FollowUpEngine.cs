@@ -89,7 +89,7 @@ public sealed partial class FollowUpEngine(
     private async Task<string> RunStepAsync(Lead lead, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var progress = lead.FollowUp!;
+        var progress = lead.FollowUp;
 
         if (lead.Tags.Contains(LeadLeases.NeedsHumanTag)) return await EndAsync(lead, "reply_received", now, cancellationToken);
         if (lead.Status is LeadStatus.Converted or LeadStatus.Lost or LeadStatus.Dnc)
@@ -230,7 +230,7 @@ public sealed partial class FollowUpEngine(
     private async Task<string> EndAsync(Lead lead, string reason, DateTimeOffset now, CancellationToken cancellationToken, IReadOnlyList<string>? tags = null)
     {
         telemetry.Ended.Add(1, new KeyValuePair<string, object?>("reason", reason));
-        return await RescheduleAsync(lead, StepSchedule.End(lead.FollowUp?.StepKey, reason, now), null, "ended:" + reason, now, tags, cancellationToken);
+        return await RescheduleAsync(lead, StepSchedule.End(lead.FollowUp.StepKey, reason, now), null, "ended:" + reason, now, tags, cancellationToken);
     }
 
     private async Task<string> RescheduleAsync(Lead lead, StepSchedule next, StepHold? hold, string outcome, DateTimeOffset now, IReadOnlyList<string>? tags, CancellationToken cancellationToken) =>
