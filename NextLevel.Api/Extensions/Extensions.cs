@@ -30,6 +30,8 @@ internal static class Extensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        // Schemes are added by Identity (JWT bearer); the services must exist for the pipeline even before.
+        builder.Services.AddAuthentication();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicies.Staff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All))
             .AddPolicy(StaffPolicies.Managers, p => p.RequireRole(StaffRoles.Admin, StaffRoles.CampaignManager))
