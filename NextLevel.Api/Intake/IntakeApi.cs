@@ -1,16 +1,182 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NextLevel.Api.Identity;
+using NextLevel.Api.Intake.Canonical;
+using NextLevel.Api.Intake.Import;
+using NextLevel.Api.Intake.Pipeline;
+using NextLevel.Api.Intake.Providers;
+using NextLevel.Domain.Leads.Normalization;
+using static NextLevel.Api.Intake.Pipeline.IntakeProblems;
+
 namespace NextLevel.Api.Intake;
 
-// SKELETON: the Intake feature fills in its services and endpoints here (eShop style: routes first, then static handlers).
+/// <summary>
+/// Lead intake: the three provider webhooks, the canonical staff form and the CSV import. Every path ends in
+/// <see cref="LeadIntakeService"/>: 201 + Location for a new lead, 200 with the stored lead for a repeat.
+/// </summary>
 public static class IntakeApi
 {
     public static void AddIntake(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.Section));
+        // The staff endpoints below are authorised; the authentication services are idempotent to add (Identity adds its schemes).
+        builder.Services.AddAuthentication();
+        builder.Services.AddSingleton<ActiveCampaigns>();
+        builder.Services.AddSingleton<ContactLinker>();
+        builder.Services.AddSingleton<PropertyLinker>();
+        builder.Services.AddSingleton<LeadIntakeService>();
+        builder.Services.AddSingleton<LeadImportRegistry>();
+        builder.Services.AddSingleton<LeadImportUpload>();
+        builder.Services.AddSingleton<LeadImportWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LeadImportWorker>());
     }
 
     public static RouteGroupBuilder MapIntakeApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("");
-        return group;
+        var webhooks = app.MapGroup("/webhooks/leads").WithTags("Lead intake webhooks").RequireRateLimiting(Extensions.Extensions.WebhookRateLimit).AllowAnonymous();
+        webhooks.MapPost("/google-ads", GoogleAdsAsync).WithSummary("Google Ads lead form webhook (google_key in the body)");
+        webhooks.MapPost("/zillow", ZillowAsync).WithSummary("Zillow lead post (form-encoded, or JSON with the same names); X-Zillow-Secret header");
+        webhooks.MapPost("/realgeeks", RealGeeksAsync).WithSummary("Real Geeks Lead Router delivery; X-Lead-Router-Signature = hex HMAC-SHA256 of the body");
+
+        var staff = app.MapGroup("/api/leads").WithTags("Lead intake");
+        staff.MapPost("/", CreateAsync).RequireAuthorization(StaffPolicies.Staff).WithSummary("Create a lead (canonical JSON)");
+        staff.MapPost("/import", ImportAsync).RequireAuthorization(StaffPolicies.Managers).WithSummary("Import leads from a CSV body (text/csv, up to 100 MB); 202 with the import's status URL");
+        staff.MapGet("/import/{id}", GetImport).RequireAuthorization(StaffPolicies.Managers).WithName("GetLeadImport").WithSummary("Progress and row errors of a CSV import");
+        return webhooks;
     }
+
+    internal static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> GoogleAdsAsync(
+        HttpContext http, [AsParameters] IntakeServices services, CancellationToken cancellationToken)
+    {
+        if (await RequestBody.ReadBoundedAsync(http.Request, cancellationToken) is not { } body) return TooLarge();
+        GoogleAdsLead? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize<GoogleAdsLead>(body, GoogleAdsLead.Json);
+        }
+        catch (JsonException e)
+        {
+            return FromJson(e);
+        }
+        if (payload is null) return Field("body", "A JSON object is required.");
+        if (!WebhookSecrets.SharedSecretMatches(payload.GoogleKey, services.Settings.GoogleAds.Key))
+        {
+            IntakeLog.Unauthenticated(services.Logger, "google_ads");
+            return Unauthorized("google_key");
+        }
+        if (string.IsNullOrWhiteSpace(payload.LeadId)) return Field("lead_id", "Required.");
+        var context = IntakeContext.From(http, "google_ads", payload.IsTest == true);
+        var submission = GoogleAdsLeadMapper.ToSubmission(payload, services.Settings.GoogleAds, services.Now, context.IpAddress, context.UserAgent);
+        return await IngestAsync(submission, context, services, cancellationToken);
+    }
+
+    internal static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> ZillowAsync(
+        HttpContext http, [AsParameters] IntakeServices services, CancellationToken cancellationToken)
+    {
+        if (!WebhookSecrets.SharedSecretMatches(http.Request.Headers["X-Zillow-Secret"].FirstOrDefault(), services.Settings.Zillow.Secret))
+        {
+            IntakeLog.Unauthenticated(services.Logger, "zillow");
+            return Unauthorized("X-Zillow-Secret");
+        }
+        if (await RequestBody.ReadBoundedAsync(http.Request, cancellationToken) is not { } body) return TooLarge();
+        ZillowLead? lead;
+        if (http.Request.HasFormContentType)
+        {
+            lead = ZillowLead.FromForm(Encoding.UTF8.GetString(body));
+        }
+        else if (http.Request.HasJsonContentType())
+        {
+            try
+            {
+                lead = JsonSerializer.Deserialize<ZillowLead>(body, ZillowLead.Json);
+            }
+            catch (JsonException e)
+            {
+                return FromJson(e);
+            }
+        }
+        else
+        {
+            return UnsupportedMediaType("application/x-www-form-urlencoded or application/json");
+        }
+        if (lead is null) return Field("body", "A lead is required.");
+        if (string.IsNullOrWhiteSpace(lead.ListingId) && string.IsNullOrWhiteSpace(lead.LeadId)) return Field("listingId", "Required.");
+        return await IngestAsync(ZillowLeadMapper.ToSubmission(lead), IntakeContext.From(http, "zillow"), services, cancellationToken);
+    }
+
+    internal static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> RealGeeksAsync(
+        HttpContext http, [AsParameters] IntakeServices services, CancellationToken cancellationToken)
+    {
+        if (await RequestBody.ReadBoundedAsync(http.Request, cancellationToken) is not { } body) return TooLarge();
+        if (!WebhookSecrets.HmacSha256HexMatches(body, http.Request.Headers["X-Lead-Router-Signature"].FirstOrDefault(), services.Settings.RealGeeks.Secret))
+        {
+            IntakeLog.Unauthenticated(services.Logger, "realgeeks");
+            return Unauthorized("X-Lead-Router-Signature");
+        }
+        RealGeeksLead? lead;
+        try
+        {
+            lead = JsonSerializer.Deserialize<RealGeeksLead>(body, RealGeeksLead.Json);
+        }
+        catch (JsonException e)
+        {
+            return FromJson(e);
+        }
+        if (lead is null) return Field("body", "A JSON object is required.");
+        if (string.IsNullOrWhiteSpace(RealGeeksLeadMapper.ExternalIdOf(lead.Id))) return Field("id", "Required.");
+        return await IngestAsync(RealGeeksLeadMapper.ToSubmission(lead), IntakeContext.From(http, "realgeeks"), services, cancellationToken);
+    }
+
+    internal static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        HttpContext http, [AsParameters] IntakeServices services, CancellationToken cancellationToken)
+    {
+        if (!http.Request.HasJsonContentType()) return UnsupportedMediaType("application/json");
+        if (await RequestBody.ReadBoundedAsync(http.Request, cancellationToken) is not { } body) return TooLarge();
+        CanonicalLead? lead;
+        try
+        {
+            lead = JsonSerializer.Deserialize<CanonicalLead>(body, CanonicalLead.Json);
+        }
+        catch (JsonException e)
+        {
+            return FromJson(e);
+        }
+        if (lead is null) return Field("body", "A JSON object is required.");
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var submission = CanonicalLeadMapper.ToSubmission(lead, services.Now, errors);
+        if (submission is null) return TypedResults.ValidationProblem(errors);
+        return await IngestAsync(submission, IntakeContext.From(http, ActorOf(http.User)), services, cancellationToken);
+    }
+
+    internal static async Task<Results<Accepted<ImportStatus>, ValidationProblem, ProblemHttpResult>> ImportAsync(
+        HttpContext http, [AsParameters] IntakeServices services, CancellationToken cancellationToken)
+    {
+        var contentType = http.Request.ContentType ?? "";
+        if (!contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) && !contentType.StartsWith("application/csv", StringComparison.OrdinalIgnoreCase))
+            return UnsupportedMediaType("text/csv");
+        if (http.Request.ContentLength > services.Imports.MaxBytes) return TooLarge();
+        RequestBody.AllowBodyUpTo(http, services.Imports.MaxBytes);
+        var upload = await services.Imports.AcceptAsync(http.Request.Body, ActorOf(http.User), cancellationToken);
+        if (upload.TooLarge) return TooLarge();
+        if (upload.Errors is not null) return TypedResults.ValidationProblem(upload.Errors);
+        return TypedResults.Accepted($"/api/leads/import/{upload.Import!.Id}", upload.Import.Status());
+    }
+
+    internal static Results<Ok<ImportStatus>, NotFound> GetImport(string id, [AsParameters] IntakeServices services) =>
+        services.Registry.Find(id) is { } import ? TypedResults.Ok(import.Status()) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> IngestAsync(
+        LeadSubmission submission, IntakeContext context, IntakeServices services, CancellationToken cancellationToken)
+    {
+        var normalized = LeadNormalizer.Normalize(submission);
+        if (!normalized.IsValid) return TypedResults.ValidationProblem(normalized.Errors);
+        var result = await services.Intake.IngestAsync(normalized.Lead!, context, cancellationToken);
+        return result.Duplicate ? TypedResults.Ok(result) : TypedResults.Created($"/api/leads/{result.Id}", result);
+    }
+
+    private static string ActorOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "staff";
 }

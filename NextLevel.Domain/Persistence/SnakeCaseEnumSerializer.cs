@@ -20,6 +20,8 @@ public sealed class SnakeCaseEnumSerializer<TEnum> : StructSerializerBase<TEnum>
 
     internal static string NameOf(TEnum value) => Names[value];
 
+    internal static bool TryParse(string name, out TEnum value) => Values.TryGetValue(name, out value);
+
     public override TEnum Deserialize(BsonDeserializationContext context, BsonDeserializationArgs args)
     {
         var reader = context.Reader;
@@ -68,4 +70,11 @@ internal sealed class DomainEnumSerializationProvider : IBsonSerializationProvid
 public static class StoredEnum
 {
     public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => SnakeCaseEnumSerializer<TEnum>.NameOf(value);
+
+    /// <summary>Reads a stored spelling back (exact, case-sensitive: "google_ads").</summary>
+    public static bool TryParse<TEnum>(string? name, out TEnum value) where TEnum : struct, Enum
+    {
+        value = default;
+        return name is not null && SnakeCaseEnumSerializer<TEnum>.TryParse(name, out value);
+    }
 }

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using NextLevel.Api.Intake.Import;
+using NextLevel.Api.Intake.Pipeline;
+
+namespace NextLevel.Api.Intake;
+
+/// <summary>What intake handlers need, bundled for <c>[AsParameters]</c>.</summary>
+internal sealed class IntakeServices(
+    LeadIntakeService intake,
+    LeadImportUpload imports,
+    LeadImportRegistry registry,
+    IOptions<IntakeOptions> options,
+    TimeProvider time,
+    ILogger<IntakeServices> logger)
+{
+    public LeadIntakeService Intake { get; } = intake;
+
+    public LeadImportUpload Imports { get; } = imports;
+
+    public LeadImportRegistry Registry { get; } = registry;
+
+    public IOptions<IntakeOptions> Options { get; } = options;
+
+    public TimeProvider Time { get; } = time;
+
+    public ILogger<IntakeServices> Logger { get; } = logger;
+
+    public IntakeOptions Settings => Options.Value;
+
+    public DateTime Now => Time.GetUtcNow().UtcDateTime;
+}
