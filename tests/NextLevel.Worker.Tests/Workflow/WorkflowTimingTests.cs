@@ -13,15 +13,6 @@ public sealed class WorkflowTimingTests
     private static DateTimeOffset Utc(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
 
     [Fact]
-    public void A_lead_received_before_opening_is_called_at_opening_in_the_campaign_zone()
-    {
-        // Monday 2 March, 07:30 PST.
-        Assert.Equal(Utc(3, 2, 17), WorkflowPlan.FirstContactDue(new InitialContact(), Pacific, Utc(3, 2, 15, 30)));
-        // The same instant is 10:30 in New York: inside an Eastern campaign's hours, so at once.
-        Assert.Equal(Utc(3, 2, 15, 30), WorkflowPlan.FirstContactDue(new InitialContact(), Eastern, Utc(3, 2, 15, 30)));
-    }
-
-    [Fact]
     public void Opening_hours_follow_the_spring_forward_change()
     {
         // Friday 6 March 18:30 PST (closed) → Saturday 10:00 PST = 18:00 UTC.
@@ -97,13 +88,5 @@ public sealed class WorkflowTimingTests
         var next = WorkflowPlan.After(workflow, Pacific, last, Utc(3, 2, 17), Utc(3, 9, 17), contactMade: true, qualified: true);
         Assert.Null(next.Step);
         Assert.Equal(WorkflowPlan.EndQualified, next.EndReason);
-    }
-
-    [Fact]
-    public void Next_business_day_timing_skips_the_weekend()
-    {
-        var initial = new InitialContact { Timing = "next_business_day" };
-        // Friday 6 March 12:00 PST → Monday 9 March 09:00 PDT.
-        Assert.Equal(Utc(3, 9, 16), WorkflowPlan.FirstContactDue(initial, Pacific, Utc(3, 6, 20)));
     }
 }
