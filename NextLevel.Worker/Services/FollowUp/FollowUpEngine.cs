@@ -271,6 +271,8 @@ public sealed partial class FollowUpEngine(
 
     private async Task InsertCallAsync(Lead lead, Campaign campaign, ObjectId attemptId, ProviderReceipt receipt, GateDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // initiatedAt is the moment the provider accepted the call (the hand-off), not when the step began.
+        var handedOff = time.GetUtcNow().UtcDateTime;
         var call = new Call
         {
             Id = attemptId,
@@ -279,7 +281,7 @@ public sealed partial class FollowUpEngine(
             LeadId = lead.Id,
             ContactPhone = lead.Contact.Phone!,
             FromPhone = options.Value.FromNumber,
-            InitiatedAt = now.UtcDateTime,
+            InitiatedAt = handedOff,
             Direction = CallDirection.Outbound,
             Type = CallType.Automated,
             CampaignId = campaign.Id,
@@ -287,8 +289,8 @@ public sealed partial class FollowUpEngine(
             ConsentVerified = decision.ConsentLogId is not null,
             DncChecked = decision.DncCheckedAt is not null,
             ComplianceNotes = $"gate allowed at {decision.EvaluatedAt:O}; callee local time {decision.CalleeLocalTime} ({decision.CalleeTimeZone})",
-            CreatedAt = now.UtcDateTime,
-            UpdatedAt = now.UtcDateTime,
+            CreatedAt = handedOff,
+            UpdatedAt = handedOff,
             CreatedBy = "worker",
             UpdatedBy = "worker",
         };

@@ -17,7 +17,8 @@ public sealed class LeadLeases(IMongoDatabase database)
     /// <summary>Set by whoever puts the lead in front of a person (an inbound reply, a conversation): the automated sequence pauses.</summary>
     public const string NeedsHumanTag = "needs_human";
 
-    private static readonly LeadStatus[] AllStatuses = Enum.GetValues<LeadStatus>();
+    /// <summary>Every status is looked at (stopped leads are claimed once to end their sequence), new leads first.</summary>
+    private static readonly LeadStatus[] ClaimOrder = [LeadStatus.New, .. Enum.GetValues<LeadStatus>().Where(s => s != LeadStatus.New)];
 
     private readonly IMongoCollection<Lead> _leads = database.GetCollection<Lead>(CollectionNames.Leads);
 
@@ -26,26 +27,31 @@ public sealed class LeadLeases(IMongoDatabase database)
     private static UpdateDefinitionBuilder<Lead> U => Builders<Lead>.Update;
 
     /// <summary>Claims the most overdue lead whose next step is due and whose lease is free or expired, in one
-    /// findOneAndUpdate (index status_1_nextFollowUp_1). Null when nothing is due.</summary>
+    /// findOneAndUpdate per status (equality on status, range on nextFollowUp: index status_1_nextFollowUp_1), new
+    /// leads first so that a first contact never waits behind follow-ups. Null when nothing is due.</summary>
     public async Task<ClaimedLead?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var at = now.UtcDateTime;
-        var filter = F.In(l => l.Status, AllStatuses)
-            & F.Lte(l => l.NextFollowUp, at)
-            & (F.Eq(l => l.FollowUp.LeaseUntil, null) | F.Lte(l => l.FollowUp.LeaseUntil, at));
         var update = U.Set(l => l.FollowUp.LeaseOwner, owner).Set(l => l.FollowUp.LeaseUntil, at.Add(lease));
-        var before = await _leads.FindOneAndUpdateAsync(filter, update, new FindOneAndUpdateOptions<Lead>
+        foreach (var status in ClaimOrder)
         {
-            Sort = Builders<Lead>.Sort.Ascending(l => l.Status).Ascending(l => l.NextFollowUp),
-            ReturnDocument = ReturnDocument.Before,
-        }, cancellationToken);
-        if (before is null) return null;
-        // A lead stored before followUp existed (or with it null) reads as a fresh progress.
-        before.FollowUp ??= new FollowUpProgress();
-        var previous = before.FollowUp.LeaseOwner;
-        before.FollowUp.LeaseOwner = owner;
-        before.FollowUp.LeaseUntil = at.Add(lease);
-        return new ClaimedLead(before, previous);
+            var filter = F.Eq(l => l.Status, status)
+                & F.Lte(l => l.NextFollowUp, at)
+                & (F.Eq(l => l.FollowUp.LeaseUntil, null) | F.Lte(l => l.FollowUp.LeaseUntil, at));
+            var before = await _leads.FindOneAndUpdateAsync(filter, update, new FindOneAndUpdateOptions<Lead>
+            {
+                Sort = Builders<Lead>.Sort.Ascending(l => l.Status).Ascending(l => l.NextFollowUp),
+                ReturnDocument = ReturnDocument.Before,
+            }, cancellationToken);
+            if (before is null) continue;
+            // A lead stored before followUp existed (or with it null) reads as a fresh progress.
+            before.FollowUp ??= new FollowUpProgress();
+            var previous = before.FollowUp.LeaseOwner;
+            before.FollowUp.LeaseOwner = owner;
+            before.FollowUp.LeaseUntil = at.Add(lease);
+            return new ClaimedLead(before, previous);
+        }
+        return null;
     }
 
     /// <summary>Records that a step is about to be handed to a provider. False when the lease was lost.</summary>
