@@ -37,13 +37,13 @@ public static class IntakeApi
     public static RouteGroupBuilder MapIntakeApi(this IEndpointRouteBuilder app)
     {
         var webhooks = app.MapGroup("/webhooks/leads").WithTags("Lead intake webhooks").RequireRateLimiting(Extensions.Extensions.WebhookRateLimit).AllowAnonymous();
-        webhooks.MapPost("/google-ads", GoogleAdsAsync).WithSummary("Google Ads lead form webhook (google_key in the body)");
-        webhooks.MapPost("/zillow", ZillowAsync).WithSummary("Zillow lead post (form-encoded, or JSON with the same names); X-Zillow-Secret header");
-        webhooks.MapPost("/realgeeks", RealGeeksAsync).WithSummary("Real Geeks Lead Router delivery; X-Lead-Router-Signature = hex HMAC-SHA256 of the body");
+        webhooks.MapPost("/google-ads", GoogleAdsAsync).Accepts<GoogleAdsLead>("application/json").WithSummary("Google Ads lead form webhook (google_key in the body)");
+        webhooks.MapPost("/zillow", ZillowAsync).Accepts<ZillowLead>("application/x-www-form-urlencoded", "application/json").WithSummary("Zillow lead post (form-encoded, or JSON with the same names); X-Zillow-Secret header");
+        webhooks.MapPost("/realgeeks", RealGeeksAsync).Accepts<RealGeeksLead>("application/json").WithSummary("Real Geeks Lead Router delivery; X-Lead-Router-Signature = hex HMAC-SHA256 of the body");
 
         var staff = app.MapGroup("/api/leads").WithTags("Lead intake");
-        staff.MapPost("/", CreateAsync).RequireAuthorization(StaffPolicies.Staff).WithSummary("Create a lead (canonical JSON)");
-        staff.MapPost("/import", ImportAsync).RequireAuthorization(StaffPolicies.Managers).WithSummary("Import leads from a CSV body (text/csv, up to 100 MB); 202 with the import's status URL");
+        staff.MapPost("/", CreateAsync).Accepts<CanonicalLead>("application/json").RequireAuthorization(StaffPolicies.Staff).WithSummary("Create a lead (canonical JSON)");
+        staff.MapPost("/import", ImportAsync).Accepts<Stream>("text/csv").RequireAuthorization(StaffPolicies.Managers).WithSummary("Import leads from a CSV body (text/csv, up to 100 MB); 202 with the import's status URL");
         staff.MapGet("/import/{id}", GetImport).RequireAuthorization(StaffPolicies.Managers).WithName("GetLeadImport").WithSummary("Progress and row errors of a CSV import");
         return webhooks;
     }

@@ -141,9 +141,15 @@ internal sealed partial class DemoDataGenerator
         var revokedAt = lead.ReceivedAt.AddHours(_faker.Random.Int(1, 72));
         batch.ConsentLogs.Add(new ConsentLog { Id = NewId(), LeadId = lead.Id, Phone = lead.Contact.Phone, EventType = ConsentEventType.ConsentRevoked, Timestamp = revokedAt, RecordedBy = "sms_inbound", Verified = true, VerifiedAt = revokedAt, VerificationMethod = "keyword_stop" });
         batch.ConsentLogs.Add(new ConsentLog { Id = NewId(), LeadId = lead.Id, Phone = lead.Contact.Phone, EventType = ConsentEventType.DncAdded, Timestamp = revokedAt.AddSeconds(1), RecordedBy = "system" });
-        batch.DncEntries.Add(new DncEntry { Id = NewId(), Phone = lead.Contact.Phone!, Source = DncSource.Internal, Reason = "consumer replied STOP", AddedAt = revokedAt.AddSeconds(1), AddedBy = "sms_inbound", LeadId = lead.Id });
+        // A repeat person may have several DNC leads: the registry holds one entry per phone and list.
+        AddDncEntry(batch, new DncEntry { Id = NewId(), Phone = lead.Contact.Phone!, Source = DncSource.Internal, Reason = "consumer replied STOP", AddedAt = revokedAt.AddSeconds(1), AddedBy = "sms_inbound", LeadId = lead.Id });
         if (lead.DncStatus.OnNationalRegistry)
-            batch.DncEntries.Add(new DncEntry { Id = NewId(), Phone = lead.Contact.Phone!, Source = DncSource.National, Reason = "national registry scrub", AddedAt = lead.ReceivedAt.AddDays(-_faker.Random.Int(30, 900)) });
+            AddDncEntry(batch, new DncEntry { Id = NewId(), Phone = lead.Contact.Phone!, Source = DncSource.National, Reason = "national registry scrub", AddedAt = lead.ReceivedAt.AddDays(-_faker.Random.Int(30, 900)) });
+    }
+
+    private static void AddDncEntry(SeedBatch batch, DncEntry entry)
+    {
+        if (!batch.DncEntries.Exists(e => e.Phone == entry.Phone && e.Source == entry.Source)) batch.DncEntries.Add(entry);
     }
 
     private AnalyticsEvent Event(string type, DateTime at, Lead lead, decimal? value, ObjectId? callId = null) => new()

@@ -17,7 +17,7 @@ internal static partial class SecretMasker
 
     /// <summary>
     /// <c>mongodb://user:pass@host</c> → <c>mongodb://user:****@host</c>;
-    /// <c>Password=pass;</c> or <c>?password=pass&amp;</c> → <c>Password=****</c>.
+    /// <c>Password=pass;</c> or <c>?password=pass&amp;</c> → <c>Password=****</c>; <c>x-otlp-api-key=k</c> → <c>x-otlp-api-key=****</c>.
     /// </summary>
     public static string MaskConnectionString(string value)
     {
@@ -34,6 +34,6 @@ internal static partial class SecretMasker
     [GeneratedRegex(@"(?<prefix>[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\s]+:)[^@\s]+@")]
     private static partial Regex UrlPassword();
 
-    [GeneratedRegex(@"(?<key>(?i:password|pwd|secret|token|sig))=[^;&\s]+")]
+    [GeneratedRegex(@"(?<key>(?i:password|pwd|secret|token|sig|[a-z0-9_-]*api-?key))=[^;&,\s]+")]
     private static partial Regex KeyValuePassword();
 }

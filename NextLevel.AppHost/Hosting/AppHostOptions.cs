@@ -2,15 +2,23 @@ using System.Globalization;
 
 namespace NextLevel.AppHost.Hosting;
 
-/// <summary>The AppHost's command line: <c>--data-dir</c>, <c>--dashboard-port</c>, <c>--mongo</c>.</summary>
+/// <summary>
+/// The AppHost's command line: <c>--data-dir</c>, <c>--dashboard-port</c>, <c>--otlp-grpc-port</c>,
+/// <c>--otlp-http-port</c>, <c>--dashboard-unsecured</c>, <c>--mongo</c>.
+/// </summary>
 public sealed record AppHostOptions
 {
     public const int DefaultDashboardPort = 18888;
+    public const int DefaultOtlpGrpcPort = 18889;
+    public const int DefaultOtlpHttpPort = 18890;
 
     public const string Usage = """
         Usage: dotnet run --project NextLevel.AppHost [-- options]
           --data-dir <dir>          where local data is kept (default .nextlevel/data)
           --dashboard-port <n>      port of the ops page on 127.0.0.1 (default 18888)
+          --otlp-grpc-port <n>      port of the OTLP/gRPC receiver on 127.0.0.1 (default 18889)
+          --otlp-http-port <n>      port of the OTLP/HTTP (protobuf) receiver on 127.0.0.1 (default 18890)
+          --dashboard-unsecured     the ops page asks for no login token (local scripts only)
           --mongo <auto|embedded|container>
                                     how to run MongoDB when ConnectionStrings:mongodb is not set (default auto:
                                     the mongo:8 container when a container engine answers, else the embedded engine)
@@ -22,6 +30,13 @@ public sealed record AppHostOptions
     public string DataDirectory { get; init; } = Path.GetFullPath(Path.Combine(".nextlevel", "data"));
 
     public int DashboardPort { get; init; } = DefaultDashboardPort;
+
+    public int OtlpGrpcPort { get; init; } = DefaultOtlpGrpcPort;
+
+    public int OtlpHttpPort { get; init; } = DefaultOtlpHttpPort;
+
+    /// <summary>The ops page and its API answer without the login token.</summary>
+    public bool DashboardUnsecured { get; init; }
 
     public MongoPreference Mongo { get; init; } = MongoPreference.Auto;
 
@@ -36,7 +51,12 @@ public sealed record AppHostOptions
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inlineValue) = SplitOption(args[i]);
-            if (name is not ("--data-dir" or "--dashboard-port" or "--mongo"))
+            if (name == "--dashboard-unsecured" && inlineValue is null)
+            {
+                options = options with { DashboardUnsecured = true };
+                continue;
+            }
+            if (name is not ("--data-dir" or "--dashboard-port" or "--otlp-grpc-port" or "--otlp-http-port" or "--mongo"))
             {
                 continue;
             }
@@ -56,8 +76,14 @@ public sealed record AppHostOptions
                 case "--dashboard-port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536:
                     options = options with { DashboardPort = port };
                     break;
-                case "--dashboard-port":
-                    error = $"--dashboard-port must be a port number (1-65535), not '{value}'.";
+                case "--otlp-grpc-port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536:
+                    options = options with { OtlpGrpcPort = port };
+                    break;
+                case "--otlp-http-port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536:
+                    options = options with { OtlpHttpPort = port };
+                    break;
+                case "--dashboard-port" or "--otlp-grpc-port" or "--otlp-http-port":
+                    error = $"{name} must be a port number (1-65535), not '{value}'.";
                     return false;
                 case "--mongo" when Enum.TryParse<MongoPreference>(value, ignoreCase: true, out var mongo) && Enum.IsDefined(mongo):
                     options = options with { Mongo = mongo };

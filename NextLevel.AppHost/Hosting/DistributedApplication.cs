@@ -41,7 +41,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         return new DistributedApplicationBuilder(args, options);
     }
 
-    /// <summary>Runs until Ctrl+C or SIGTERM. A busy ops-page port ends the AppHost with one line, before any resource starts.</summary>
+    /// <summary>Runs until Ctrl+C or SIGTERM. A busy ops-page or OTLP port ends the AppHost with one line, before any resource starts.</summary>
     public void Run()
     {
         try
@@ -51,7 +51,8 @@ public sealed class DistributedApplication : IAsyncDisposable
         catch (IOException exception) when (exception.InnerException is AddressInUseException)
         {
             Console.Error.WriteLine(
-                $"NextLevel.AppHost: port {_options.DashboardPort} of the ops page is in use (another AppHost?): stop it, or pass --dashboard-port <n>.");
+                $"NextLevel.AppHost: port {_options.DashboardPort} of the ops page, {_options.OtlpGrpcPort} or {_options.OtlpHttpPort} of the OTLP receiver "
+                + "is in use (another AppHost?): stop it, or pass --dashboard-port, --otlp-grpc-port or --otlp-http-port <n>.");
             Environment.Exit(1);
         }
     }

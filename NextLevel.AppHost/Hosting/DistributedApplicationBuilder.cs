@@ -4,7 +4,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using NextLevel.AppHost.Dashboard;
+using NextLevel.AppHost.Dashboard.Security;
+using NextLevel.AppHost.Otlp;
 using NextLevel.AppHost.Hosting.ApplicationModel;
 using NextLevel.AppHost.Hosting.Orchestration;
 using NextLevel.AppHost.Hosting.Processes;
@@ -13,7 +17,7 @@ namespace NextLevel.AppHost.Hosting;
 
 /// <summary>
 /// Builds the AppHost: the declared resources plus the services that run them (orchestrator, notifications, logs)
-/// and the ops page, all in one ASP.NET Core host listening on 127.0.0.1.
+/// the ops page and the OTLP receiver, all in one ASP.NET Core host listening on 127.0.0.1.
 /// </summary>
 internal sealed class DistributedApplicationBuilder : IDistributedApplicationBuilder
 {
@@ -29,7 +33,13 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
             ContentRootPath = AppContext.BaseDirectory,
             ApplicationName = typeof(DistributedApplicationBuilder).Assembly.GetName().Name,
         });
-        _host.WebHost.UseUrls($"http://127.0.0.1:{options.DashboardPort}");
+        // The ops page (HTTP/1.1), OTLP/gRPC (HTTP/2 without TLS, so HTTP/2 only) and OTLP/HTTP, all on loopback.
+        _host.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.DashboardPort);
+            kestrel.Listen(IPAddress.Loopback, options.OtlpGrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(IPAddress.Loopback, options.OtlpHttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+        });
         _host.Logging.ClearProviders();
         _host.Logging.AddSimpleConsole(console =>
         {
@@ -46,6 +56,8 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
     public IConfiguration Configuration => _host.Configuration;
 
     public AppHostOptions Options { get; }
+
+    public OtlpApiKey OtlpApiKey { get; } = OtlpApiKey.Generate();
 
     public IReadOnlyList<IResource> Resources => _resources;
 
@@ -73,10 +85,12 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
         services.AddSingleton<ResourceRunnerFactory>();
         services.AddHttpClient(HttpHealthProbe.HttpClientName);
         services.AddHostedService<ApplicationOrchestrator>();
-        services.AddDashboard();
+        services.AddOtlpReceiver(_host.Configuration, OtlpApiKey);
+        services.AddDashboard(BrowserToken.Generate(Options.DashboardUnsecured));
 
         var app = _host.Build();
-        app.MapDashboard();
+        app.MapDashboard(Options.DashboardPort);
+        app.MapOtlpReceiver(Options.OtlpGrpcPort, Options.OtlpHttpPort);
         return new DistributedApplication(app, Options);
     }
 }

@@ -1,3 +1,4 @@
+using NextLevel.AppHost.Otlp;
 using Microsoft.Extensions.Configuration;
 using NextLevel.AppHost.Hosting.ApplicationModel;
 
@@ -10,6 +11,9 @@ public interface IDistributedApplicationBuilder
     IConfiguration Configuration { get; }
 
     AppHostOptions Options { get; }
+
+    /// <summary>The key this run's OTLP receiver requires from exporters (see <see cref="OtlpResourceBuilderExtensions.WithOtlpExporter"/>).</summary>
+    OtlpApiKey OtlpApiKey { get; }
 
     IReadOnlyList<IResource> Resources { get; }
 

@@ -144,13 +144,22 @@ public static class QueryPlanner
         return true;
     }
 
-    /// <summary>True when every condition of the partial filter appears verbatim among the query's conjuncts.</summary>
+    /// <summary>
+    /// True when every condition of the partial filter holds for whatever the query can match: it appears verbatim
+    /// among the query's conjuncts, or the query pins the field to values that satisfy it (MongoDB's subset rule:
+    /// <c>{ phone: "+1555..." }</c> implies <c>{ phone: { $type: "string" } }</c> and <c>{ phone: { $exists: true } }</c>).
+    /// </summary>
     private static bool IsImpliedBy(BsonDocument partialFilter, FieldPredicates predicates)
     {
         var required = FieldPredicates.From(partialFilter).Conjuncts;
-        return required.All(condition => predicates.Conjuncts.Any(conjunct =>
-            conjunct.Path == condition.Path && BsonValueComparer.Instance.Equals(conjunct.Condition, condition.Condition)));
+        return required.All(condition =>
+            predicates.Conjuncts.Any(conjunct => conjunct.Path == condition.Path && BsonValueComparer.Instance.Equals(conjunct.Condition, condition.Condition))
+            || PartialConditionImplication.IsImplied(condition.Condition, PinnedValues(predicates, condition.Path)));
     }
+
+    /// <summary>The values an equality or <c>$in</c> of the query restricts the path to; null when it is not pinned.</summary>
+    private static IReadOnlyList<BsonValue>? PinnedValues(FieldPredicates predicates, string path) =>
+        predicates.EqualityOn(path) is { } value ? [value] : predicates.InOn(path);
 
     /// <summary>Equality fields weigh most, then <c>$in</c> fields, then a range; a unique index pinned on every field wins outright.</summary>
     private static int Score(IndexStore index, List<IReadOnlyList<FieldInterval>> bounds)

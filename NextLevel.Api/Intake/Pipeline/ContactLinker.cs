@@ -14,8 +14,6 @@ namespace NextLevel.Api.Intake.Pipeline;
 internal sealed class ContactLinker(IMongoDatabase database)
 {
     private const int MaxAttempts = 4;
-    private const string PhoneIndex = "phone_1";
-    private const string EmailIndex = "email_1";
     private readonly IMongoCollection<Contact> _contacts = database.GetCollection<Contact>(CollectionNames.Contacts);
 
     /// <summary>Read-only look-up before the lead is written: the contact the lead will point at (existing, or a new id).</summary>
@@ -70,17 +68,16 @@ internal sealed class ContactLinker(IMongoDatabase database)
 
     private async Task<Contact?> FindAsync(LeadContact person, CancellationToken cancellationToken)
     {
-        // One look-up per key, each hinted to its partial unique index: the query implies the index's filter
-        // ($type string), so the hint is exact on MongoDB, and an engine that does not match partial filters
-        // still reads the index instead of scanning the collection.
-        var byPhone = person.Phone is null ? Task.FromResult<Contact?>(null) : FindOneAsync(c => c.Phone == person.Phone, PhoneIndex, cancellationToken);
-        var byEmail = person.Email is null ? Task.FromResult<Contact?>(null) : FindOneAsync(c => c.Email == person.Email, EmailIndex, cancellationToken);
+        // One look-up per key: an equality on a string implies each partial unique index's filter ($type string),
+        // so each look-up is served by its index; phone wins over e-mail when both find someone.
+        var byPhone = person.Phone is null ? Task.FromResult<Contact?>(null) : FindOneAsync(c => c.Phone == person.Phone, cancellationToken);
+        var byEmail = person.Email is null ? Task.FromResult<Contact?>(null) : FindOneAsync(c => c.Email == person.Email, cancellationToken);
         await Task.WhenAll(byPhone, byEmail);
         return await byPhone ?? await byEmail;
     }
 
-    private async Task<Contact?> FindOneAsync(System.Linq.Expressions.Expression<Func<Contact, bool>> filter, string index, CancellationToken cancellationToken) =>
-        await _contacts.Find(filter, new FindOptions { Hint = index }).Limit(1).FirstOrDefaultAsync(cancellationToken);
+    private async Task<Contact?> FindOneAsync(System.Linq.Expressions.Expression<Func<Contact, bool>> filter, CancellationToken cancellationToken) =>
+        await _contacts.Find(filter).Limit(1).FirstOrDefaultAsync(cancellationToken);
 
     private async Task<bool> AddLeadAsync(Contact contact, ObjectId leadId, LeadSource source, LeadContact person, DateTime now, CancellationToken cancellationToken)
     {

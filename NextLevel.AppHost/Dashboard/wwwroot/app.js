@@ -35,6 +35,16 @@ function endpointNodes(endpoints) {
   });
 }
 
+// Each resource links to its structured logs, traces and metrics (telemetry.js renders those views).
+function telemetryLinks(name) {
+  const resource = encodeURIComponent(name);
+  return [["logs", "Logs"], ["traces", "Traces"], ["metrics", "Metrics"]].map(([view, label]) => {
+    const link = element("a", { href: `#/${view}?resource=${resource}`, textContent: label });
+    link.addEventListener("click", event => event.stopPropagation());
+    return link;
+  });
+}
+
 function renderResources(resources) {
   resourcesBody.replaceChildren(...resources.map(r => {
     const row = element("tr", { className: r.name === selected ? "selected" : "" }, [
@@ -47,6 +57,7 @@ function renderResources(resources) {
       element("td", { textContent: r.restarts }),
       element("td", { textContent: formatUptime(r.uptimeSeconds) }),
       element("td", { className: "source", textContent: r.source ?? "" }),
+      element("td", { className: "telemetry-links" }, telemetryLinks(r.name)),
     ]);
     row.addEventListener("click", () => select(r.name));
     return row;
@@ -107,7 +118,7 @@ for (const tab of document.querySelectorAll("[data-tab]")) {
 
 follow.addEventListener("change", () => { if (follow.checked) consoleView.scrollTop = consoleView.scrollHeight; });
 
-// A link to "#api" opens the page on that resource.
-if (location.hash.length > 1) select(decodeURIComponent(location.hash.substring(1)));
+// A link to "#api" opens the page on that resource ("#/..." addresses the telemetry views).
+if (location.hash.length > 1 && !location.hash.startsWith("#/")) select(decodeURIComponent(location.hash.substring(1)));
 else refreshResources();
 setInterval(refreshResources, RefreshIntervalMs);

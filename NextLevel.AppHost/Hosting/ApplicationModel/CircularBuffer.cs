@@ -22,6 +22,9 @@ public sealed class CircularBuffer<T>(int capacity)
         }
     }
 
+    /// <summary>The item at <paramref name="index"/>, 0 being the oldest kept.</summary>
+    public T this[int index] => _items[(_start + index) % _items.Length];
+
     public T[] ToArray()
     {
         var copy = new T[Count];

@@ -31,11 +31,16 @@ public sealed class SmtpEmailChannel(IOptions<SmtpOptions> options) : IEmailChan
             await client.SendAsync(message, cancellationToken);
             await client.DisconnectAsync(quit: true, cancellationToken);
         }
-        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or MailKit.Security.AuthenticationException
+        catch (SmtpCommandException e)
+        {
+            // The server's reply text often repeats the recipient's address: keep only its code, never the text.
+            var code = ((int)e.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            throw new ProviderException("smtp", null, code, $"The SMTP server refused the message ({code}, {e.ErrorCode}).");
+        }
+        catch (Exception e) when (e is SmtpProtocolException or MailKit.Security.AuthenticationException
                                       or ServiceNotConnectedException or IOException or System.Net.Sockets.SocketException)
         {
-            var code = e is SmtpCommandException command ? ((int)command.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-            throw new ProviderException("smtp", $"The SMTP server refused or dropped the message{(code is null ? "" : $" ({code})")}.", e, code);
+            throw new ProviderException("smtp", $"The SMTP server could not be used ({e.GetType().Name}).", e);
         }
 
         return new MessageReceipt(message.MessageId ?? "", "sent");

@@ -98,4 +98,29 @@ public class ProviderWebhookTests(IntakeFixture fixture) : IClassFixture<IntakeF
         Assert.Equal(3, contact.LeadIds.Count);
         Assert.Equal([LeadSource.RealGeeks, LeadSource.Zillow, LeadSource.GoogleAds], contact.Sources);
     }
+
+    [Fact]
+    public async Task Concurrent_new_leads_of_one_new_person_at_one_address_share_one_contact_and_one_property()
+    {
+        var digits = NewPhoneDigits();
+        var street = $"{Random.Shared.Next(100, 99999)} Race Rd";
+        var payloads = Enumerable.Range(0, 10).Select(_ =>
+        {
+            var lead = RealGeeksLead(Guid.NewGuid().ToString(), digits, $"{Guid.NewGuid():N}@mail.com");
+            lead["street_address"] = street;
+            return lead;
+        }).ToList();
+
+        var responses = await Task.WhenAll(payloads.Select(PostRealGeeksAsync));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var leads = await Leads.Find(l => l.Contact.Phone == "+1" + digits).ToListAsync();
+        Assert.Equal(10, leads.Count);
+        var contactId = Assert.Single(leads.Select(l => l.ContactId).Distinct());
+        var propertyId = Assert.Single(leads.Select(l => l.PropertyId).Distinct());
+        var contact = await fixture.Database.GetCollection<Contact>(CollectionNames.Contacts).Find(c => c.Id == contactId).SingleAsync();
+        Assert.Equal(10, contact.LeadIds.Count);
+        var property = await fixture.Database.GetCollection<NextLevel.Domain.Properties.Property>(CollectionNames.Properties).Find(p => p.Id == propertyId).SingleAsync();
+        Assert.Equal(10, property.LeadIds.Count);
+    }
 }

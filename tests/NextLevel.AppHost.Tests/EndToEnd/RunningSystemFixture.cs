@@ -5,11 +5,15 @@ namespace NextLevel.AppHost.Tests.EndToEnd;
 /// <summary>One healthy system shared by the tests that only look at it.</summary>
 public sealed class RunningSystemFixture : IAsyncLifetime
 {
+    public const string ZillowSecret = "e2e-zillow-secret";
+
     public TestDistributedApplication App { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        App = await DistributedApplicationTestingBuilder.StartAsync<Projects.NextLevel_AppHost>();
+        // A webhook secret lets the telemetry tests post a lead the way Zillow does.
+        App = await DistributedApplicationTestingBuilder.StartAsync<Projects.NextLevel_AppHost>(
+            new Dictionary<string, string> { ["Intake__Zillow__Secret"] = ZillowSecret });
         await App.WaitForAllHealthyAsync();
     }
 

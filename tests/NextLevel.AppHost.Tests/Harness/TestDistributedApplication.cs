@@ -57,6 +57,10 @@ public sealed class TestDistributedApplication : IAsyncDisposable
         return resources;
     }
 
+    /// <summary>A GET of the ops page's API (e.g. <c>api/traces?resource=api</c>) as JSON.</summary>
+    public async Task<JsonElement> GetJsonAsync(string path, CancellationToken cancellationToken = default) =>
+        await _dashboard.GetFromJsonAsync<JsonElement>(path, Json, cancellationToken);
+
     public async Task<ResourceInfo> GetResourceAsync(string name) =>
         (await GetResourcesAsync()).SingleOrDefault(resource => resource.Name == name)
             ?? throw new InvalidOperationException($"The AppHost has no resource '{name}'.");

@@ -10,6 +10,9 @@ public class AppHostOptionsTests
         Assert.True(AppHostOptions.TryParse([], out var options, out _));
 
         Assert.Equal(18888, options.DashboardPort);
+        Assert.Equal(18889, options.OtlpGrpcPort);
+        Assert.Equal(18890, options.OtlpHttpPort);
+        Assert.False(options.DashboardUnsecured);
         Assert.Equal(MongoPreference.Auto, options.Mongo);
         Assert.Equal(Path.GetFullPath(".nextlevel/data"), options.DataDirectory);
     }
@@ -26,7 +29,19 @@ public class AppHostOptionsTests
         Assert.Equal(MongoPreference.Embedded, options.Mongo);
     }
 
+    [Fact]
+    public void Otlp_ports_and_the_unsecured_switch_are_read()
+    {
+        Assert.True(AppHostOptions.TryParse(["--otlp-grpc-port", "4317", "--otlp-http-port=4318", "--dashboard-unsecured"], out var options, out _));
+
+        Assert.Equal(4317, options.OtlpGrpcPort);
+        Assert.Equal(4318, options.OtlpHttpPort);
+        Assert.True(options.DashboardUnsecured);
+    }
+
     [Theory]
+    [InlineData("--otlp-grpc-port", "0")]
+    [InlineData("--otlp-http-port", "grpc")]
     [InlineData("--dashboard-port", "http")]
     [InlineData("--dashboard-port", "70000")]
     [InlineData("--mongo", "atlas")]

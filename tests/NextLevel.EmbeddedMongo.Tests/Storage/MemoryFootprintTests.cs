@@ -38,7 +38,9 @@ public sealed class MemoryFootprintTests(ITestOutputHelper output)
         var bsonPerDocument = dataSize / (double)count;
         output.WriteLine($"{perDocument:F0} bytes per document in memory, {bsonPerDocument:F0} bytes of BSON, 4 indexes");
         Assert.Equal(DocumentCount, count);
-        Assert.InRange(perDocument - bsonPerDocument, 0, 800);
+        // Measured about 380 bytes of overhead; the bound leaves room for whatever else the test process holds
+        // (GC.GetTotalMemory is process-wide) while still catching a per-document copy or a bloated index entry.
+        Assert.InRange(perDocument - bsonPerDocument, 0, 1_500);
     }
 
     private static BsonDocument Lead(int i) => new()

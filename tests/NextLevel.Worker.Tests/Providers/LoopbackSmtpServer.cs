@@ -79,7 +79,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
                     await writer.WriteLineAsync("250 2.1.0 OK");
                     break;
                 case "RCPT" when RejectRecipients:
-                    await writer.WriteLineAsync("550 5.1.1 Mailbox unavailable");
+                    await writer.WriteLineAsync($"550 5.1.1 <{Between(line)}>: Recipient address rejected");
                     break;
                 case "RCPT":
                     to.Add(Between(line));

@@ -64,7 +64,7 @@ public class SmtpEmailChannelTests
 
         Assert.Equal("smtp", error.Provider);
         Assert.Equal("550", error.ErrorCode);
-        Assert.DoesNotContain("nobody@example.com", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("nobody@example.com", error.ToString(), StringComparison.Ordinal);
         Assert.Empty(smtp.Messages);
     }
 }

@@ -64,6 +64,21 @@ public class TwilioChannelTests
     }
 
     [Fact]
+    public async Task Voice_call_runs_the_configured_twiml_url_when_there_is_one()
+    {
+        await using var twilio = await LoopbackHttpServer.StartAsync(new ScriptedResponse(201, CallCreated));
+        var settings = ProviderHost.Twilio(twilio.BaseUrl);
+        settings["Providers:Twilio:VoiceUrl"] = "https://api.example.com/twiml/agent";
+        using var host = ProviderHost.Build(settings);
+
+        await host.Services.GetRequiredService<IVoiceCallChannel>().PlaceCallAsync(Call(opening: "Hello"), CancellationToken.None);
+
+        var form = QueryHelpers.ParseQuery(Assert.Single(twilio.Requests).Body);
+        Assert.Equal("https://api.example.com/twiml/agent", form["Url"]);
+        Assert.False(form.ContainsKey("Twiml"));
+    }
+
+    [Fact]
     public async Task A_4xx_error_becomes_a_provider_exception_with_twilio_code_and_no_phone_number_and_is_not_retried()
     {
         await using var twilio = await LoopbackHttpServer.StartAsync(new ScriptedResponse(400, InvalidToNumber));
