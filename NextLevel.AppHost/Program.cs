@@ -1,13 +1,21 @@
+using System.Security.Cryptography;
 using NextLevel.AppHost.Hosting;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
 var mongodb = builder.AddMongoDB("mongodb", databaseName: "next_level_real_estate");
 
+// Webhook secrets shared by the api (which checks provider signatures) and the worker (whose provider simulator
+// signs): the configured ones, or fresh random ones for this run.
+var twilioAuthToken = builder.Configuration["Providers:Twilio:AuthToken"] ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+var elevenLabsWebhookSecret = builder.Configuration["Providers:ElevenLabs:WebhookSecret"] ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
 var api = builder.AddProject<Projects.NextLevel_Api>("api")
     .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
     .WithReference(mongodb)
+    .WithEnvironment("Providers__Twilio__AuthToken", twilioAuthToken)
+    .WithEnvironment("Providers__ElevenLabs__WebhookSecret", elevenLabsWebhookSecret)
     .WaitFor(mongodb);
 
 builder.AddProject<Projects.NextLevel_Worker>("worker")
@@ -15,6 +23,8 @@ builder.AddProject<Projects.NextLevel_Worker>("worker")
     .WithHttpHealthCheck("/health")
     .WithReference(mongodb)
     .WithReference(api)
+    .WithEnvironment("Providers__Twilio__AuthToken", twilioAuthToken)
+    .WithEnvironment("Providers__ElevenLabs__WebhookSecret", elevenLabsWebhookSecret)
     .WaitFor(mongodb)
     .WaitFor(api);
 

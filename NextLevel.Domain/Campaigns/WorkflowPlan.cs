@@ -30,8 +30,8 @@ public sealed record WorkflowNext(WorkflowStep? Step, DateTimeOffset? DueAt, str
 }
 
 /// <summary>
-/// The seed's campaign workflow as rules (pure; the engine calls them): when the first contact is due
-/// (initialContact.timing), retries up to maxAttempts every retryDelay seconds, follow-up steps at their delay from
+/// The seed's campaign workflow as rules (pure; the engine calls them), after the first contact (whose due time
+/// intake sets from initialContact.timing, <see cref="FollowUpSchedule"/>): retries up to maxAttempts every retryDelay seconds, follow-up steps at their delay from
 /// the first contact, then weekly (or other) nurture touches for the nurture duration when the lead did not qualify.
 /// Calls and texts are placed inside the campaign's calling hours; e-mail is sent whenever due.
 /// </summary>
@@ -39,19 +39,6 @@ public static class WorkflowPlan
 {
     public const string EndCompleted = "sequence_completed";
     public const string EndQualified = "qualified_handed_to_person";
-
-    /// <summary>The delay from receipt that initialContact.timing allows; "within" timings mean as soon as possible.</summary>
-    public static DateTimeOffset FirstContactDue(InitialContact initial, CallingHours hours, DateTimeOffset receivedAt)
-    {
-        ArgumentNullException.ThrowIfNull(initial);
-        ArgumentNullException.ThrowIfNull(hours);
-        var earliest = initial.Timing switch
-        {
-            "next_business_day" => NextBusinessDay(hours, receivedAt),
-            _ => receivedAt,
-        };
-        return InsideHours(initial.Method, hours, earliest);
-    }
 
     /// <summary>The first step of every sequence: attempt 1 of the initial contact.</summary>
     public static WorkflowStep First(CampaignWorkflow workflow)
@@ -130,14 +117,6 @@ public static class WorkflowPlan
         var content = nurture.Content.Count == 0 ? "market_updates" : nurture.Content[touch % nurture.Content.Count];
         var step = new WorkflowStep(WorkflowPhase.Nurture, touch, ContactMethod.Email, "nurture_" + content);
         return WorkflowNext.Due(step, Max(due, now));
-    }
-
-    private static DateTimeOffset NextBusinessDay(CallingHours hours, DateTimeOffset receivedAt)
-    {
-        var zone = CallingSchedule.Zone(hours.Timezone);
-        var date = CallingSchedule.LocalDate(hours, receivedAt).AddDays(1);
-        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) date = date.AddDays(1);
-        return CallingSchedule.ToInstant(date, TimeOnly.MinValue, zone);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

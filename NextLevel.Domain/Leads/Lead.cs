@@ -39,8 +39,9 @@ public sealed class Lead
 
     public DateTime? NextFollowUp { get; set; }
 
-    /// <summary>The Worker's position in the campaign's sequence and its lease on the lead (absent until the first step).</summary>
-    public FollowUpProgress? FollowUp { get; set; }
+    /// <summary>The Worker's position in the campaign's sequence and its lease on the lead (a document, never null, so the
+    /// lease fields can be set in place; leads stored before it existed gain it on their first claim).</summary>
+    public FollowUpProgress FollowUp { get; set; } = new();
 
     public LeadConsent Consent { get; set; } = new();
 

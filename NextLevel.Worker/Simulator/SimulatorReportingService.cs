@@ -18,6 +18,8 @@ public sealed partial class SimulatorReportingService(
 {
     public const string HttpClientName = "simulator-webhooks";
 
+    private const int MaxAttempts = 5;
+
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,8 +36,9 @@ public sealed partial class SimulatorReportingService(
                 }
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
                 {
+                    // As providers do: retry a few times, then give up on this report.
                     LogReportFailed(ex, report.Kind, report.CallId);
-                    reports.Retry(report, time.GetUtcNow().AddSeconds(5));
+                    if (report.Attempts + 1 < MaxAttempts) reports.Retry(report, time.GetUtcNow().AddSeconds(2 << report.Attempts));
                 }
             }
             var wait = next is { } at ? at - time.GetUtcNow() : Idle;
@@ -65,7 +68,9 @@ public sealed partial class SimulatorReportingService(
             request.Headers.Add("ElevenLabs-Signature", signer.SignElevenLabs(body, time.GetUtcNow()));
         }
         using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-        if ((int)response.StatusCode >= 500) throw new HttpRequestException($"webhook answered {(int)response.StatusCode}");
+        // 404: the Api does not know the call yet (its record is being written); 5xx: the Api is struggling.
+        if ((int)response.StatusCode >= 500 || response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            throw new HttpRequestException($"webhook answered {(int)response.StatusCode}");
         if (!response.IsSuccessStatusCode) LogReportRejected(report.Kind, report.CallId, (int)response.StatusCode);
     }
 

@@ -7,7 +7,7 @@ namespace NextLevel.Worker.Simulator;
 
 /// <summary>A webhook request the simulator will send when it is due.</summary>
 /// <param name="Kind">twilio (form) or elevenlabs (JSON).</param>
-public sealed record SimulatorReport(DateTimeOffset DueAt, string Kind, string CallId, IReadOnlyList<KeyValuePair<string, string>>? Form, string? Json);
+public sealed record SimulatorReport(DateTimeOffset DueAt, string Kind, string CallId, IReadOnlyList<KeyValuePair<string, string>>? Form, string? Json, int Attempts = 0);
 
 /// <summary>
 /// Turns a simulated call into the provider's reports, spaced as the call unfolds (sped up by
@@ -17,6 +17,9 @@ public sealed record SimulatorReport(DateTimeOffset DueAt, string Kind, string C
 /// </summary>
 public sealed class SimulatorReports(IOptions<SimulatorOptions> options, TimeProvider time) : IDisposable
 {
+    /// <summary>The least time between a hand-off and its first report.</summary>
+    public static readonly TimeSpan ReportDelay = TimeSpan.FromSeconds(1);
+
     private readonly PriorityQueue<SimulatorReport, DateTimeOffset> _queue = new();
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _signal = new(0);
@@ -30,7 +33,8 @@ public sealed class SimulatorReports(IOptions<SimulatorOptions> options, TimePro
         ArgumentNullException.ThrowIfNull(call);
         var o = options.Value;
         var start = time.GetUtcNow();
-        TimeSpan Scaled(int seconds) => TimeSpan.FromSeconds(seconds / Math.Max(1, o.Speedup));
+        // Reports start a moment after the hand-off, once the engine has recorded the call they refer to.
+        TimeSpan Scaled(int seconds) => ReportDelay + TimeSpan.FromSeconds(seconds / Math.Max(1, o.Speedup));
         var sequence = 0;
         var reports = new List<SimulatorReport>();
         void Status(TimeSpan after, string status, int? duration, string? answeredBy)
@@ -94,7 +98,7 @@ public sealed class SimulatorReports(IOptions<SimulatorOptions> options, TimePro
     public void Retry(SimulatorReport report, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(report);
-        lock (_lock) _queue.Enqueue(report with { DueAt = at }, at);
+        lock (_lock) _queue.Enqueue(report with { DueAt = at, Attempts = report.Attempts + 1 }, at);
     }
 
     /// <summary>Waits until a report is queued or <paramref name="timeout"/> passes.</summary>

@@ -4,7 +4,8 @@ namespace NextLevel.Worker.Services.FollowUp;
 
 /// <summary>
 /// Where providers report back: the Api's public webhooks. The base address is the Api's own (service discovery
-/// configuration <c>services:api:http:0</c>), or <c>Worker:PublicApiBaseUrl</c> when the Api is published elsewhere.
+/// configuration <c>services:api:http:0</c>), or <c>Providers:Twilio:WebhookBaseUrl</c> when the Api is published
+/// elsewhere (real providers must reach it from the internet; the Api signs-checks against the same base).
 /// </summary>
 public sealed class ApiCallbacks(IConfiguration configuration)
 {
@@ -20,7 +21,7 @@ public sealed class ApiCallbacks(IConfiguration configuration)
 
     private static Uri? Resolve(IConfiguration configuration)
     {
-        var text = configuration["Worker:PublicApiBaseUrl"] ?? configuration["services:api:https:0"] ?? configuration["services:api:http:0"];
+        var text = configuration["Providers:Twilio:WebhookBaseUrl"] ?? configuration["services:api:https:0"] ?? configuration["services:api:http:0"];
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)) return null;
         return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/");
     }

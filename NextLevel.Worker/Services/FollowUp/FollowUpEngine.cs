@@ -89,7 +89,7 @@ public sealed partial class FollowUpEngine(
     private async Task<string> RunStepAsync(Lead lead, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var progress = lead.FollowUp!;
+        var progress = lead.FollowUp;
 
         if (lead.Tags.Contains(LeadLeases.NeedsHumanTag)) return await EndAsync(lead, "reply_received", now, cancellationToken);
         if (lead.Status is LeadStatus.Converted or LeadStatus.Lost or LeadStatus.Dnc)
@@ -230,7 +230,7 @@ public sealed partial class FollowUpEngine(
     private async Task<string> EndAsync(Lead lead, string reason, DateTimeOffset now, CancellationToken cancellationToken, IReadOnlyList<string>? tags = null)
     {
         telemetry.Ended.Add(1, new KeyValuePair<string, object?>("reason", reason));
-        return await RescheduleAsync(lead, StepSchedule.End(lead.FollowUp?.StepKey, reason, now), null, "ended:" + reason, now, tags, cancellationToken);
+        return await RescheduleAsync(lead, StepSchedule.End(lead.FollowUp.StepKey, reason, now), null, "ended:" + reason, now, tags, cancellationToken);
     }
 
     private async Task<string> RescheduleAsync(Lead lead, StepSchedule next, StepHold? hold, string outcome, DateTimeOffset now, IReadOnlyList<string>? tags, CancellationToken cancellationToken) =>
@@ -271,6 +271,8 @@ public sealed partial class FollowUpEngine(
 
     private async Task InsertCallAsync(Lead lead, Campaign campaign, ObjectId attemptId, ProviderReceipt receipt, GateDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // initiatedAt is the moment the provider accepted the call (the hand-off), not when the step began.
+        var handedOff = time.GetUtcNow().UtcDateTime;
         var call = new Call
         {
             Id = attemptId,
@@ -279,7 +281,7 @@ public sealed partial class FollowUpEngine(
             LeadId = lead.Id,
             ContactPhone = lead.Contact.Phone!,
             FromPhone = options.Value.FromNumber,
-            InitiatedAt = now.UtcDateTime,
+            InitiatedAt = handedOff,
             Direction = CallDirection.Outbound,
             Type = CallType.Automated,
             CampaignId = campaign.Id,
@@ -287,8 +289,8 @@ public sealed partial class FollowUpEngine(
             ConsentVerified = decision.ConsentLogId is not null,
             DncChecked = decision.DncCheckedAt is not null,
             ComplianceNotes = $"gate allowed at {decision.EvaluatedAt:O}; callee local time {decision.CalleeLocalTime} ({decision.CalleeTimeZone})",
-            CreatedAt = now.UtcDateTime,
-            UpdatedAt = now.UtcDateTime,
+            CreatedAt = handedOff,
+            UpdatedAt = handedOff,
             CreatedBy = "worker",
             UpdatedBy = "worker",
         };

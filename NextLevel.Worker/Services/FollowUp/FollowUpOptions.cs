@@ -15,7 +15,7 @@ public sealed class FollowUpOptions
     public int Parallelism { get; set; } = 8;
 
     /// <summary>This worker's name in leases; unique per process by default.</summary>
-    public string WorkerId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..48];
+    public string WorkerId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>When a paused or draft campaign is looked at again.</summary>
     public TimeSpan PausedRecheck { get; set; } = TimeSpan.FromMinutes(15);

@@ -17,7 +17,8 @@ public sealed class LeadLeases(IMongoDatabase database)
     /// <summary>Set by whoever puts the lead in front of a person (an inbound reply, a conversation): the automated sequence pauses.</summary>
     public const string NeedsHumanTag = "needs_human";
 
-    private static readonly LeadStatus[] AllStatuses = Enum.GetValues<LeadStatus>();
+    /// <summary>Every status is looked at (stopped leads are claimed once to end their sequence), new leads first.</summary>
+    private static readonly LeadStatus[] ClaimOrder = [LeadStatus.New, .. Enum.GetValues<LeadStatus>().Where(s => s != LeadStatus.New)];
 
     private readonly IMongoCollection<Lead> _leads = database.GetCollection<Lead>(CollectionNames.Leads);
 
@@ -26,31 +27,37 @@ public sealed class LeadLeases(IMongoDatabase database)
     private static UpdateDefinitionBuilder<Lead> U => Builders<Lead>.Update;
 
     /// <summary>Claims the most overdue lead whose next step is due and whose lease is free or expired, in one
-    /// findOneAndUpdate (index status_1_nextFollowUp_1). Null when nothing is due.</summary>
+    /// findOneAndUpdate per status (equality on status, range on nextFollowUp: index status_1_nextFollowUp_1), new
+    /// leads first so that a first contact never waits behind follow-ups. Null when nothing is due.</summary>
     public async Task<ClaimedLead?> ClaimNextAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var at = now.UtcDateTime;
-        var filter = F.In(l => l.Status, AllStatuses)
-            & F.Lte(l => l.NextFollowUp, at)
-            & (F.Eq(l => l.FollowUp!.LeaseUntil, null) | F.Lte(l => l.FollowUp!.LeaseUntil, at));
-        var update = U.Set(l => l.FollowUp!.LeaseOwner, owner).Set(l => l.FollowUp!.LeaseUntil, at.Add(lease));
-        var before = await _leads.FindOneAndUpdateAsync(filter, update, new FindOneAndUpdateOptions<Lead>
+        var update = U.Set(l => l.FollowUp.LeaseOwner, owner).Set(l => l.FollowUp.LeaseUntil, at.Add(lease));
+        foreach (var status in ClaimOrder)
         {
-            Sort = Builders<Lead>.Sort.Ascending(l => l.Status).Ascending(l => l.NextFollowUp),
-            ReturnDocument = ReturnDocument.Before,
-        }, cancellationToken);
-        if (before is null) return null;
-        var previous = before.FollowUp?.LeaseOwner;
-        before.FollowUp ??= new FollowUpProgress();
-        before.FollowUp.LeaseOwner = owner;
-        before.FollowUp.LeaseUntil = at.Add(lease);
-        return new ClaimedLead(before, previous);
+            var filter = F.Eq(l => l.Status, status)
+                & F.Lte(l => l.NextFollowUp, at)
+                & (F.Eq(l => l.FollowUp.LeaseUntil, null) | F.Lte(l => l.FollowUp.LeaseUntil, at));
+            var before = await _leads.FindOneAndUpdateAsync(filter, update, new FindOneAndUpdateOptions<Lead>
+            {
+                Sort = Builders<Lead>.Sort.Ascending(l => l.Status).Ascending(l => l.NextFollowUp),
+                ReturnDocument = ReturnDocument.Before,
+            }, cancellationToken);
+            if (before is null) continue;
+            // A lead stored before followUp existed (or with it null) reads as a fresh progress.
+            before.FollowUp ??= new FollowUpProgress();
+            var previous = before.FollowUp.LeaseOwner;
+            before.FollowUp.LeaseOwner = owner;
+            before.FollowUp.LeaseUntil = at.Add(lease);
+            return new ClaimedLead(before, previous);
+        }
+        return null;
     }
 
     /// <summary>Records that a step is about to be handed to a provider. False when the lease was lost.</summary>
     public async Task<bool> MarkSendingAsync(ObjectId leadId, string owner, StepInFlight sending, CancellationToken cancellationToken)
     {
-        var result = await _leads.UpdateOneAsync(Held(leadId, owner), U.Set(l => l.FollowUp!.Sending, sending), cancellationToken: cancellationToken);
+        var result = await _leads.UpdateOneAsync(Held(leadId, owner), U.Set(l => l.FollowUp.Sending, sending), cancellationToken: cancellationToken);
         return result.MatchedCount == 1;
     }
 
@@ -59,11 +66,11 @@ public sealed class LeadLeases(IMongoDatabase database)
     /// not yet done (so a step is recorded at most once).</summary>
     public async Task<bool> CompleteAsync(ObjectId leadId, string owner, ContactAttempt attempt, StepSchedule next, DateTimeOffset sequenceStart, bool markContacted, CancellationToken cancellationToken)
     {
-        var filter = Held(leadId, owner) & F.Eq(l => l.FollowUp!.Sending!.StepKey, attempt.StepKey) & F.Nin("followUp.done", [attempt.StepKey]);
+        var filter = Held(leadId, owner) & F.Eq(l => l.FollowUp.Sending!.StepKey, attempt.StepKey) & F.Nin("followUp.done", [attempt.StepKey]);
         var update = U.Push(l => l.ContactAttempts, attempt)
-            .AddToSet(l => l.FollowUp!.Done, attempt.StepKey)
+            .AddToSet(l => l.FollowUp.Done, attempt.StepKey)
             .Set(l => l.LastContactedAt, attempt.Timestamp)
-            .Set(l => l.FollowUp!.SequenceStartedAt, sequenceStart.UtcDateTime)
+            .Set(l => l.FollowUp.SequenceStartedAt, sequenceStart.UtcDateTime)
             .Set(l => l.UpdatedAt, attempt.Timestamp)
             .Set(l => l.UpdatedBy, "worker");
         update = Schedule(update, next);
@@ -91,21 +98,21 @@ public sealed class LeadLeases(IMongoDatabase database)
     public async Task<bool> RescheduleAsync(ObjectId leadId, string owner, StepSchedule next, StepHold? hold, DateTimeOffset now, IReadOnlyList<string>? addTags, CancellationToken cancellationToken)
     {
         var update = Schedule(U.Set(l => l.UpdatedAt, now.UtcDateTime), next);
-        if (hold is not null) update = update.Set(l => l.FollowUp!.LastHold, hold);
+        if (hold is not null) update = update.Set(l => l.FollowUp.LastHold, hold);
         if (addTags is { Count: > 0 }) update = update.AddToSetEach(l => l.Tags, addTags);
         var result = await _leads.UpdateOneAsync(Held(leadId, owner), update, cancellationToken: cancellationToken);
         return result.MatchedCount == 1;
     }
 
-    private static FilterDefinition<Lead> Held(ObjectId leadId, string owner) => F.Eq(l => l.Id, leadId) & F.Eq(l => l.FollowUp!.LeaseOwner, owner);
+    private static FilterDefinition<Lead> Held(ObjectId leadId, string owner) => F.Eq(l => l.Id, leadId) & F.Eq(l => l.FollowUp.LeaseOwner, owner);
 
     private static UpdateDefinition<Lead> Schedule(UpdateDefinition<Lead> update, StepSchedule next)
     {
-        update = update.Unset(l => l.FollowUp!.Sending).Unset(l => l.FollowUp!.LeaseOwner).Unset(l => l.FollowUp!.LeaseUntil)
+        update = update.Unset(l => l.FollowUp.Sending).Unset(l => l.FollowUp.LeaseOwner).Unset(l => l.FollowUp.LeaseUntil)
             .Set(l => l.NextFollowUp, next.DueAt?.UtcDateTime)
-            .Set(l => l.FollowUp!.StepKey, next.StepKey);
+            .Set(l => l.FollowUp.StepKey, next.StepKey);
         if (next.EndReason is not null)
-            update = update.Set(l => l.FollowUp!.EndedReason, next.EndReason).Set(l => l.FollowUp!.EndedAt, next.EndedAt?.UtcDateTime);
+            update = update.Set(l => l.FollowUp.EndedReason, next.EndReason).Set(l => l.FollowUp.EndedAt, next.EndedAt?.UtcDateTime);
         if (next.Status is { } status) update = update.Set(l => l.Status, status);
         return update;
     }
