@@ -21,6 +21,10 @@ public sealed class AuthApiClient(IHttpClientFactory clients) : IAuthApi
         {
             return null;
         }
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            throw new ApiProblemException(429, "Too many sign-in attempts. Wait a minute, then try again.", new Dictionary<string, string[]>());
+        }
         if (!response.IsSuccessStatusCode)
         {
             throw await ApiProblemException.ReadAsync(response, cancellationToken);
