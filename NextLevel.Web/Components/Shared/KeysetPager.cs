@@ -1,4 +1,4 @@
-namespace NextLevel.Web.Components.Pages.Leads;
+namespace NextLevel.Web.Components.Shared;
 
 /// <summary>
 /// Turns the grid's page numbers into the Api's keyset cursors: page 0 starts with no cursor and each page read
