@@ -29,6 +29,12 @@ internal static class Extensions
         builder.Services.AddHostedService<CatalogueInitializer>();
 
         builder.Services.AddProblemDetails();
+        // Enums in JSON as the seed spells them (google_ads, site_visit), as they are stored.
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new ObjectIdJsonConverter());
+        });
         builder.Services.AddOpenApi();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicies.Staff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All))

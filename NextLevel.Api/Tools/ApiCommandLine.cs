@@ -1,6 +1,7 @@
 using System.Globalization;
 using MongoDB.Driver;
 using NextLevel.Api.Backup;
+using NextLevel.Api.Identity;
 using NextLevel.Api.Seeding;
 using NextLevel.Domain.Persistence;
 
@@ -8,17 +9,18 @@ namespace NextLevel.Api.Tools;
 
 /// <summary>
 /// The Api's maintenance commands, run instead of the web server when the first argument names one:
-/// <c>seed --leads N [--seed S] [--now ISO-8601]</c>, <c>backup &lt;dir&gt;</c>, <c>restore &lt;dir&gt;</c>.
+/// <c>seed --leads N [--seed S] [--now ISO-8601]</c>, <c>backup &lt;dir&gt;</c>, <c>restore &lt;dir&gt;</c>,
+/// <c>create-admin --email E --name N</c> (prints a generated one-time password).
 /// They use the same connection string as the service (ConnectionStrings:mongodb).
 /// </summary>
 internal static class ApiCommandLine
 {
-    private const string Usage = "usage: NextLevel.Api seed --leads <n> [--seed <n>] [--now <ISO-8601 UTC>] | backup <dir> | restore <dir>";
+    private const string Usage = "usage: NextLevel.Api seed --leads <n> [--seed <n>] [--now <ISO-8601 UTC>] | backup <dir> | restore <dir> | create-admin --email <email> --name <display name>";
 
     /// <summary>The exit code when <paramref name="args"/> named a command, null to start the web server.</summary>
     public static async Task<int?> TryRunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("seed" or "backup" or "restore")) return null;
+        if (args.Length == 0 || args[0] is not ("seed" or "backup" or "restore" or "create-admin")) return null;
 
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
@@ -28,6 +30,7 @@ internal static class ApiCommandLine
             {
                 "seed" => await SeedAsync(args[1..], cancellation.Token),
                 "backup" => await BackupAsync(args[1..], cancellation.Token),
+                "create-admin" => await CreateAdminAsync(args[1..], cancellation.Token),
                 _ => await RestoreAsync(args[1..], cancellation.Token),
             };
         }
@@ -80,6 +83,33 @@ internal static class ApiCommandLine
         if (!Directory.Exists(args[0])) return UsageError($"restore: directory not found: {args[0]}");
         var summary = await new MongoDumpReader(OpenDatabase()).RestoreAsync(args[0], new Progress<string>(c => Console.Error.WriteLine($"  restoring {c}")), cancellationToken);
         Console.WriteLine($"restored {summary.DocumentsPerCollection.Values.Sum():N0} documents in {summary.DocumentsPerCollection.Count} collections");
+        return 0;
+    }
+
+    private static async Task<int> CreateAdminAsync(string[] args, CancellationToken cancellationToken)
+    {
+        string? email = null, name = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--email" when value is not null: email = value; i++; break;
+                case "--name" when value is not null: name = value; i++; break;
+                default: return UsageError($"create-admin: unexpected argument '{args[i]}'");
+            }
+        }
+        var errors = new Dictionary<string, string[]>();
+        IdentityValidation.Email(errors, email);
+        IdentityValidation.DisplayName(errors, name);
+        if (errors.Count > 0) return UsageError("create-admin: " + string.Join(" ", errors.Values.SelectMany(v => v)));
+
+        var password = IdentityApi.GeneratePassword();
+        var user = await new StaffUserStore(OpenDatabase(), TimeProvider.System).CreateAsync(email!, name!, [StaffRoles.Admin], password, null, cancellationToken);
+        if (user is null) return UsageError("create-admin: a user with this email exists");
+        Console.WriteLine($"created admin {user.Id}");
+        Console.WriteLine($"one-time password: {password}");
+        Console.WriteLine("sign in with it (POST /api/auth/token), then have an admin set a new one (POST /api/users/{id}/password)");
         return 0;
     }
 

@@ -51,6 +51,9 @@ public sealed class Lead
 
     public List<string> Tags { get; set; } = [];
 
+    /// <summary>Staff notes, oldest first (ours; see docs/data-model.md).</summary>
+    public List<LeadNote> Notes { get; set; } = [];
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

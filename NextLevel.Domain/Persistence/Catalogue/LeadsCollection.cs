@@ -20,6 +20,8 @@ internal static class LeadsCollection
             // Ours: campaign performance and funnel filtered by campaign, and the contact's leads.
             IndexSpec.On(new BsonDocument { { "campaignId", 1 }, { "receivedAt", -1 } }),
             IndexSpec.On(new BsonDocument("contactId", 1)),
+            // The staff lead list's tag filter.
+            IndexSpec.On(new BsonDocument("tags", 1)),
         ],
         Object(
             ["source", "externalId", "receivedAt", "contact", "status", "stage", "createdAt"],
