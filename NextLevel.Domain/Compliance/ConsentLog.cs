@@ -29,6 +29,18 @@ public sealed class ConsentLog
 
     public ConsentDetails? ConsentDetails { get; set; }
 
+    /// <summary>
+    /// The channels a revocation covers (or a grant names). Null on a revocation means every telephone channel
+    /// (automated calls, manual calls, texts); e-mail is covered only when listed.
+    /// </summary>
+    public List<ContactChannel>? Channels { get; set; }
+
+    /// <summary>Where the event came from: "staff", "sms_reply", "call_transcript", "intake" (free-form, for the audit).</summary>
+    public string? Origin { get; set; }
+
+    /// <summary>What the person said or wrote when the event came from their own words (an SMS body, a transcript line).</summary>
+    public string? Evidence { get; set; }
+
     public string? IpAddress { get; set; }
 
     public string? UserAgent { get; set; }

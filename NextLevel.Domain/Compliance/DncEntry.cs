@@ -36,4 +36,10 @@ public sealed class DncEntry
     public string AddedBy { get; set; } = "system";
 
     public ObjectId? LeadId { get; set; }
+
+    /// <summary>Registry imports: when the number was last present in an imported copy of its list.</summary>
+    public DateTime? LastImportedAt { get; set; }
+
+    /// <summary>Whether the entry applies at <paramref name="at"/>.</summary>
+    public bool InForceAt(DateTimeOffset at) => ExpiresAt is null || ExpiresAt.Value > at.UtcDateTime;
 }

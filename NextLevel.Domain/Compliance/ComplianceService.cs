@@ -1,0 +1,23 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace NextLevel.Domain.Compliance;
+
+/// <summary>
+/// The single compliance gate every contact passes (Api's can-contact, the Worker before each call, text or
+/// e-mail): reads the facts (<see cref="ComplianceFactsReader"/>), then the pure <see cref="ComplianceGate"/> decides.
+/// </summary>
+public sealed class ComplianceService(IMongoDatabase database, TimeProvider time)
+{
+    private readonly ComplianceFactsReader _reader = new(database, time);
+
+    public async Task<ComplianceDecision> CanContactAsync(ObjectId leadId, ContactChannel channel, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var facts = await _reader.ReadAsync(leadId, at, cancellationToken);
+        return ComplianceGate.Evaluate(facts, channel, at);
+    }
+
+    /// <summary>The facts behind a decision, for explaining or replaying it.</summary>
+    public Task<ComplianceFacts> ReadFactsAsync(ObjectId leadId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _reader.ReadAsync(leadId, at, cancellationToken);
+}
