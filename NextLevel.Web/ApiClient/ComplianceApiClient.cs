@@ -6,15 +6,16 @@ public interface IComplianceApi
 {
     Task<CanContactAnswer> CanContactAsync(string leadId, string channel, CancellationToken cancellationToken);
     Task RevokeConsentAsync(string leadId, ConsentRevocation revocation, CancellationToken cancellationToken);
-    Task<ConsentLogPage> ConsentLogAsync(string? leadId, string? phone, string? cursor, CancellationToken cancellationToken);
-    Task<DncPage> DncListAsync(string? phone, string? cursor, int limit, CancellationToken cancellationToken);
-    Task AddToDncAsync(DncAddRequest request, CancellationToken cancellationToken);
+    Task<IReadOnlyList<DncEntry>> DncEntriesAsync(string phone, CancellationToken cancellationToken);
+    Task AddToDncAsync(string phone, DncAddRequest request, CancellationToken cancellationToken);
     Task RemoveFromDncAsync(string phone, CancellationToken cancellationToken);
-    Task<DncImportStatus> NationalImportStatusAsync(CancellationToken cancellationToken);
-    Task<BlockedAttemptPage> BlockedAttemptsAsync(string? cursor, CancellationToken cancellationToken);
+    Task<ConsentLogPage> ConsentLogAsync(string? leadId, string? phone, string? cursor, int limit, CancellationToken cancellationToken);
+    Task<DncPage> DncListAsync(string? source, string? cursor, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<DncImportStatus>> DncImportsAsync(CancellationToken cancellationToken);
+    Task<BlockedAttemptPage> BlockedAttemptsAsync(DateTimeOffset? from, DateTimeOffset? to, string? cursor, int limit, CancellationToken cancellationToken);
 }
 
-/// <summary>Compliance: /api/compliance and the consent endpoints of a lead.</summary>
+/// <summary>Compliance: the gate's can-contact answer, consent revocation, DNC and the audit reads.</summary>
 public sealed class ComplianceApiClient(ApiConnection api) : IComplianceApi
 {
     public Task<CanContactAnswer> CanContactAsync(string leadId, string channel, CancellationToken cancellationToken) =>
@@ -23,21 +24,26 @@ public sealed class ComplianceApiClient(ApiConnection api) : IComplianceApi
     public Task RevokeConsentAsync(string leadId, ConsentRevocation revocation, CancellationToken cancellationToken) =>
         api.SendAsync(HttpMethod.Post, $"/api/leads/{Uri.EscapeDataString(leadId)}/consent/revoke", revocation, cancellationToken);
 
-    public Task<ConsentLogPage> ConsentLogAsync(string? leadId, string? phone, string? cursor, CancellationToken cancellationToken) =>
-        api.GetAsync<ConsentLogPage>("/api/compliance/consent-log" + new QueryString().Add("leadId", leadId).Add("phone", phone).Add("cursor", cursor), cancellationToken);
+    public Task<IReadOnlyList<DncEntry>> DncEntriesAsync(string phone, CancellationToken cancellationToken) =>
+        api.GetAsync<IReadOnlyList<DncEntry>>($"/api/compliance/dnc/{Uri.EscapeDataString(phone)}", cancellationToken);
 
-    public Task<DncPage> DncListAsync(string? phone, string? cursor, int limit, CancellationToken cancellationToken) =>
-        api.GetAsync<DncPage>("/api/compliance/dnc" + new QueryString().Add("phone", phone).Add("cursor", cursor).Add("limit", limit), cancellationToken);
-
-    public Task AddToDncAsync(DncAddRequest request, CancellationToken cancellationToken) =>
-        api.SendAsync(HttpMethod.Post, "/api/compliance/dnc", request, cancellationToken);
+    public Task AddToDncAsync(string phone, DncAddRequest request, CancellationToken cancellationToken) =>
+        api.SendAsync(HttpMethod.Post, $"/api/compliance/dnc/{Uri.EscapeDataString(phone)}", request, cancellationToken);
 
     public Task RemoveFromDncAsync(string phone, CancellationToken cancellationToken) =>
         api.SendAsync(HttpMethod.Delete, $"/api/compliance/dnc/{Uri.EscapeDataString(phone)}", null, cancellationToken);
 
-    public Task<DncImportStatus> NationalImportStatusAsync(CancellationToken cancellationToken) =>
-        api.GetAsync<DncImportStatus>("/api/compliance/dnc/national/status", cancellationToken);
+    public Task<ConsentLogPage> ConsentLogAsync(string? leadId, string? phone, string? cursor, int limit, CancellationToken cancellationToken) =>
+        api.GetAsync<ConsentLogPage>("/api/compliance/audit/consent-log"
+            + new QueryString().Add("leadId", leadId).Add("phone", phone).Add("cursor", cursor).Add("limit", limit), cancellationToken);
 
-    public Task<BlockedAttemptPage> BlockedAttemptsAsync(string? cursor, CancellationToken cancellationToken) =>
-        api.GetAsync<BlockedAttemptPage>("/api/compliance/blocked-attempts" + new QueryString().Add("cursor", cursor), cancellationToken);
+    public Task<DncPage> DncListAsync(string? source, string? cursor, int limit, CancellationToken cancellationToken) =>
+        api.GetAsync<DncPage>("/api/compliance/audit/dnc" + new QueryString().Add("source", source).Add("cursor", cursor).Add("limit", limit), cancellationToken);
+
+    public Task<IReadOnlyList<DncImportStatus>> DncImportsAsync(CancellationToken cancellationToken) =>
+        api.GetAsync<IReadOnlyList<DncImportStatus>>("/api/compliance/audit/dnc-imports", cancellationToken);
+
+    public Task<BlockedAttemptPage> BlockedAttemptsAsync(DateTimeOffset? from, DateTimeOffset? to, string? cursor, int limit, CancellationToken cancellationToken) =>
+        api.GetAsync<BlockedAttemptPage>("/api/compliance/audit/blocked-attempts"
+            + new QueryString().Add("from", from).Add("to", to).Add("cursor", cursor).Add("limit", limit), cancellationToken);
 }

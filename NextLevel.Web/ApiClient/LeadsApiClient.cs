@@ -9,14 +9,14 @@ public interface ILeadsApi
     Task ChangeStatusAsync(string id, LeadStatusChange change, CancellationToken cancellationToken);
     Task AddNoteAsync(string id, string text, CancellationToken cancellationToken);
     Task SetTagsAsync(string id, IReadOnlyList<string> tags, CancellationToken cancellationToken);
-    Task<Property?> GetPropertyAsync(string id, CancellationToken cancellationToken);
+    Task<PropertyDetail?> GetPropertyAsync(string id, CancellationToken cancellationToken);
 }
 
 /// <summary>Leads and properties: /api/leads, /api/properties.</summary>
 public sealed class LeadsApiClient(ApiConnection api) : ILeadsApi
 {
     public Task<LeadPage> ListAsync(LeadFilter filter, TimeZoneInfo zone, string? cursor, int limit, bool includeTotal, CancellationToken cancellationToken) =>
-        api.GetAsync<LeadPage>("/api/leads" + filter.ToQuery(zone).Add("cursor", cursor).Add("limit", limit).Add("includeTotal", includeTotal ? true : null), cancellationToken);
+        api.GetAsync<LeadPage>("/api/leads" + filter.ToQuery(zone).Add("cursor", cursor).Add("limit", limit).Add("total", includeTotal ? true : null), cancellationToken);
 
     public Task<LeadDetail?> GetAsync(string id, CancellationToken cancellationToken) =>
         api.FindAsync<LeadDetail>($"/api/leads/{Uri.EscapeDataString(id)}", cancellationToken);
@@ -30,6 +30,6 @@ public sealed class LeadsApiClient(ApiConnection api) : ILeadsApi
     public Task SetTagsAsync(string id, IReadOnlyList<string> tags, CancellationToken cancellationToken) =>
         api.SendAsync(HttpMethod.Put, $"/api/leads/{Uri.EscapeDataString(id)}/tags", new LeadTagsRequest(tags), cancellationToken);
 
-    public Task<Property?> GetPropertyAsync(string id, CancellationToken cancellationToken) =>
-        api.FindAsync<Property>($"/api/properties/{Uri.EscapeDataString(id)}", cancellationToken);
+    public Task<PropertyDetail?> GetPropertyAsync(string id, CancellationToken cancellationToken) =>
+        api.FindAsync<PropertyDetail>($"/api/properties/{Uri.EscapeDataString(id)}", cancellationToken);
 }

@@ -17,12 +17,12 @@ public sealed class LiveFeedSource(IHttpClientFactory clients) : ILiveFeedSource
 {
     public async Task<IReadOnlyList<LiveFeedEvent>> ReadLatestAsync(StaffSession session, CancellationToken cancellationToken)
     {
-        var leads = GetAsync<LeadPage>(session, "/api/leads?sort=-receivedAt&limit=10", cancellationToken);
+        var leads = GetAsync<LeadPage>(session, "/api/leads?sort=receivedAt&limit=10", cancellationToken);
         var calls = GetAsync<CallPage>(session, "/api/calls?limit=10", cancellationToken);
         await Task.WhenAll(leads, calls);
         var events = new List<LiveFeedEvent>();
         events.AddRange((await leads)?.Items.Select(l => new LiveFeedEvent("lead", l.Id, l.ReceivedAt,
-            $"New lead from {Vocabulary.Label(l.Source)}", l.PropertyAddress, $"/leads/{l.Id}")) ?? []);
+            $"New lead from {Vocabulary.Label(l.Source)}", string.Join(", ", new[] { l.City, l.State }.Where(p => p is not null)), $"/leads/{l.Id}")) ?? []);
         events.AddRange((await calls)?.Items.Where(c => c.Outcome is not null || c.Status is "completed" or "no_answer" or "busy" or "failed")
             .Select(c => new LiveFeedEvent("call", c.Id, c.InitiatedAt,
                 $"Call {Vocabulary.Label(c.Outcome ?? c.Status).ToLowerInvariant()}",

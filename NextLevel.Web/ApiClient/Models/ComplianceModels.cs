@@ -1,27 +1,32 @@
 namespace NextLevel.Web.ApiClient.Models;
 
+public sealed record ComplianceReason(string Code, string Message);
+
 /// <summary>The compliance gate's answer for one lead, channel and moment.</summary>
-public sealed record CanContactAnswer(bool Allowed, IReadOnlyList<string>? Reasons, DateTimeOffset? NextAllowedAt);
+public sealed record CanContactAnswer(
+    string? LeadId, string? Channel, DateTimeOffset At, bool Allowed, IReadOnlyList<ComplianceReason>? Reasons, DateTimeOffset? NextAllowedAt,
+    string? ConsentLogId, DateTimeOffset? DncCheckedAt, string? CalleeTimeZone, string? CalleeLocalTime, bool RecordingDisclosureRequired);
 
-public sealed record ConsentRevocation(string Channel, string? Reason);
-
-public sealed record ConsentGrant(string Method, string Source, string Text, bool AutomatedCallsAllowed, bool TextMessagesAllowed);
+/// <summary>Channels null: every telephone channel.</summary>
+public sealed record ConsentRevocation(IReadOnlyList<string>? Channels, string? Reason);
 
 public sealed record ConsentLogEntry(
     string Id, string? LeadId, string? Phone, string? EventType, DateTimeOffset Timestamp, string? Channel, string? Source,
-    string? Method, string? Text, string? Actor, string? IpAddress);
+    string? Method, string? ConsentText, string? Actor, string? Reason);
 
 public sealed record ConsentLogPage(IReadOnlyList<ConsentLogEntry> Items, string? NextCursor);
 
-public sealed record DncEntry(string Id, string Phone, string? Source, string? Reason, DateTimeOffset AddedAt, string? AddedBy, DateTimeOffset? ExpiresAt);
+public sealed record DncEntry(
+    string Phone, string? Source, string? State, string? Reason, DateTimeOffset AddedAt, DateTimeOffset? ExpiresAt, bool InForce, string? AddedBy, string? LeadId);
 
-public sealed record DncPage(IReadOnlyList<DncEntry> Items, string? NextCursor, long? Total);
+public sealed record DncPage(IReadOnlyList<DncEntry> Items, string? NextCursor);
 
-public sealed record DncAddRequest(string Phone, string? Reason);
+public sealed record DncAddRequest(string? Reason, string? LeadId);
 
-public sealed record DncImportStatus(DateTimeOffset? LastImportAt, long? Entries, string? State, double? AgeDays, string? Message);
+/// <summary>One registry list (national, or a state's) and how old its last import is; stale past 31 days.</summary>
+public sealed record DncImportStatus(string Source, string? State, DateTimeOffset? LastImportedAt, long Entries, double? AgeDays, bool Stale);
 
-public sealed record BlockedAttempt(
-    string Id, string? LeadId, string? Channel, DateTimeOffset At, IReadOnlyList<string>? Reasons, string? CampaignId);
+/// <summary>A contact attempt the compliance gate refused, with its reasons.</summary>
+public sealed record BlockedAttempt(string LeadId, string? Channel, DateTimeOffset At, IReadOnlyList<string> Reasons, string? CampaignId);
 
 public sealed record BlockedAttemptPage(IReadOnlyList<BlockedAttempt> Items, string? NextCursor);

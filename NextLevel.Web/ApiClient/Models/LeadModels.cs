@@ -25,13 +25,16 @@ public sealed record LeadConsent(
 
 public sealed record DncStatus(bool? OnNationalRegistry, bool? InternalDnc, DateTimeOffset? LastCheckedAt, string? Notes);
 
-public sealed record LeadNote(DateTimeOffset At, string? Author, string Text);
+public sealed record LeadNote(DateTimeOffset At, string? AuthorName, string Text);
 
-/// <summary>One row of the leads grid.</summary>
+/// <summary>One row of the leads grid (the Api's LeadSummary).</summary>
 public sealed record LeadSummary(
-    string Id, string? Source, DateTimeOffset ReceivedAt, LeadContact? Contact, string? PropertyAddress,
-    string? Status, string? Stage, Qualification? Qualification, string? CampaignId, string? CampaignName,
-    IReadOnlyList<string>? Tags, DateTimeOffset? LastContactedAt, DateTimeOffset? NextFollowUp);
+    string Id, string? Source, string? ExternalId, DateTimeOffset ReceivedAt, string? FirstName, string? LastName, string? Email, string? Phone,
+    string? City, string? State, string? Status, string? Stage, double? Score, bool Qualified, string? CampaignId, string? CampaignName,
+    IReadOnlyList<string>? Tags, DateTimeOffset? NextFollowUp, DateTimeOffset? LastContactedAt)
+{
+    public string FullName => string.Join(' ', new[] { FirstName, LastName }.Where(p => !string.IsNullOrWhiteSpace(p)));
+}
 
 public sealed record LeadPage(IReadOnlyList<LeadSummary> Items, string? NextCursor, long? Total);
 
@@ -45,9 +48,14 @@ public sealed record Lead(
 /// <summary>One thing that happened to a lead (the Domain's LeadTimeline): kind is received, contact_attempt, call, transcript, consent_event or note.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Summary, string? ReferenceId);
 
-public sealed record LeadDetail(Lead Lead, IReadOnlyList<TimelineEntry> Timeline);
+/// <summary>The property at a glance, as lead detail carries it.</summary>
+public sealed record PropertySummary(string Id, string? Address, string? Type, int? Bedrooms, double? Bathrooms, int? SquareFeet,
+    string? Condition, double? AfterRepairValue, double? WholesalePrice, double? ProfitMargin);
 
-public sealed record LeadStatusChange(string? Status, string? Stage, DateTimeOffset? NextFollowUp, string? Reason);
+public sealed record LeadDetail(Lead Lead, PropertySummary? Property, IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>A status and/or stage change; a missing field keeps its value.</summary>
+public sealed record LeadStatusChange(string? Status, string? Stage);
 
 public sealed record LeadNoteRequest(string Text);
 

@@ -17,3 +17,11 @@ public sealed record Property(
     string Id, PropertyAddress? Address, string? Type, int? Bedrooms, double? Bathrooms, int? SquareFeet, int? YearBuilt,
     string? Condition, IReadOnlyList<RepairNeed>? RepairNeeds, double? TotalRepairCost, PropertyValuation? Valuation,
     IReadOnlyList<Comparable>? Comparables, PropertyOwner? Owner);
+
+/// <summary>The valuation as the 70% rule computes it (Domain's WholesaleValuation, on the Api), with the owner's equity.</summary>
+public sealed record ValuationView(double? AfterRepairValue, double RepairCost, double? WholesalePrice, double? ProfitMargin,
+    double? CurrentValue, double? Equity, double? EquityFraction, DateTimeOffset? UpdatedAt);
+
+public sealed record ComparablesSummary(int Count, double MedianSoldPrice, double? MedianPricePerSqFt);
+
+public sealed record PropertyDetail(Property Property, ValuationView Valuation, IReadOnlyList<Comparable> Comparables, ComparablesSummary? ComparablesSummary);

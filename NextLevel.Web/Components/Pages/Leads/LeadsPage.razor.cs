@@ -94,19 +94,17 @@ public partial class LeadsPage : IDisposable
         }
     }
 
-    /// <summary>The grid's sort column to the Api's sort parameter ("-receivedAt" for newest first).</summary>
-    internal static string? ApiSort(SortDefinition<LeadSummary>? sort)
+    /// <summary>
+    /// The grid's sort column to the Api's sort orders, each with its own index-backed direction: receivedAt
+    /// (newest first), score (highest first), name (A to Z).
+    /// </summary>
+    internal static string? ApiSort(SortDefinition<LeadSummary>? sort) => sort?.SortBy switch
     {
-        if (sort is null) return null;
-        var name = sort.SortBy.ToLowerInvariant();
-        var field = name.Contains("score", StringComparison.Ordinal) ? "score"
-            : name.Contains("received", StringComparison.Ordinal) ? "receivedAt"
-            : name.Contains("source", StringComparison.Ordinal) ? "source"
-            : name.Contains("status", StringComparison.Ordinal) ? "status"
-            : name.Contains("stage", StringComparison.Ordinal) ? "stage"
-            : null;
-        return field is null ? null : (sort.Descending ? "-" : "") + field;
-    }
+        nameof(LeadSummary.ReceivedAt) => "receivedAt",
+        nameof(LeadSummary.Score) => "score",
+        nameof(LeadSummary.LastName) => "name",
+        _ => null,
+    };
 
     private Task OnSearchChanged(string? text) => ApplyAsync(Filter with { Q = string.IsNullOrWhiteSpace(text) ? null : text.Trim() });
 
