@@ -21,6 +21,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapCsvExports();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -12,7 +12,7 @@ public interface IComplianceApi
     Task<ConsentLogPage> ConsentLogAsync(string? leadId, string? phone, string? cursor, int limit, CancellationToken cancellationToken);
     Task<DncPage> DncListAsync(string? source, string? cursor, int limit, CancellationToken cancellationToken);
     Task<IReadOnlyList<DncImportStatus>> DncImportsAsync(CancellationToken cancellationToken);
-    Task<BlockedAttemptPage> BlockedAttemptsAsync(DateTimeOffset? from, DateTimeOffset? to, string? cursor, int limit, CancellationToken cancellationToken);
+    Task<BlockedAttemptPage> BlockedAttemptsAsync(string? cursor, int limit, CancellationToken cancellationToken);
 }
 
 /// <summary>Compliance: the gate's can-contact answer, consent revocation, DNC and the audit reads.</summary>
@@ -43,7 +43,6 @@ public sealed class ComplianceApiClient(ApiConnection api) : IComplianceApi
     public Task<IReadOnlyList<DncImportStatus>> DncImportsAsync(CancellationToken cancellationToken) =>
         api.GetAsync<IReadOnlyList<DncImportStatus>>("/api/compliance/audit/dnc-imports", cancellationToken);
 
-    public Task<BlockedAttemptPage> BlockedAttemptsAsync(DateTimeOffset? from, DateTimeOffset? to, string? cursor, int limit, CancellationToken cancellationToken) =>
-        api.GetAsync<BlockedAttemptPage>("/api/compliance/audit/blocked-attempts"
-            + new QueryString().Add("from", from).Add("to", to).Add("cursor", cursor).Add("limit", limit), cancellationToken);
+    public Task<BlockedAttemptPage> BlockedAttemptsAsync(string? cursor, int limit, CancellationToken cancellationToken) =>
+        api.GetAsync<BlockedAttemptPage>("/api/compliance/audit/blocked-attempts" + new QueryString().Add("cursor", cursor).Add("limit", limit), cancellationToken);
 }

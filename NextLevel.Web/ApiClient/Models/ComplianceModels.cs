@@ -11,8 +11,8 @@ public sealed record CanContactAnswer(
 public sealed record ConsentRevocation(IReadOnlyList<string>? Channels, string? Reason);
 
 public sealed record ConsentLogEntry(
-    string Id, string? LeadId, string? Phone, string? EventType, DateTimeOffset Timestamp, string? Channel, string? Source,
-    string? Method, string? ConsentText, string? Actor, string? Reason);
+    string Id, string? LeadId, string? Phone, string? EventType, DateTimeOffset Timestamp, IReadOnlyList<string>? Channels, string? Source,
+    string? Method, string? ConsentText, string? Actor, string? Origin);
 
 public sealed record ConsentLogPage(IReadOnlyList<ConsentLogEntry> Items, string? NextCursor);
 
