@@ -2,10 +2,22 @@ using System.Globalization;
 
 namespace NextLevel.Web.Components.Shared;
 
-/// <summary>Numbers, money, percentages and durations as people read them (en-US).</summary>
+/// <summary>Numbers, money, percentages and durations as people read them in the US (US dollars, 12-hour clock).</summary>
 public static class Format
 {
-    private static readonly CultureInfo Us = CultureInfo.GetCultureInfo("en-US");
+    // The services run with invariant globalization (no ICU), so the US conventions are set on the invariant culture.
+    private static readonly CultureInfo Us = CreateUsCulture();
+
+    private static CultureInfo CreateUsCulture()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.NumberFormat.CurrencySymbol = "$";
+        culture.NumberFormat.CurrencyPositivePattern = 0;
+        culture.NumberFormat.CurrencyNegativePattern = 1;
+        culture.NumberFormat.PercentPositivePattern = 1;
+        culture.NumberFormat.PercentNegativePattern = 1;
+        return CultureInfo.ReadOnly(culture);
+    }
 
     public static string Money(double? value) => value is { } v ? v.ToString(Math.Abs(v) >= 1000 ? "C0" : "C2", Us) : "—";
 

@@ -18,7 +18,7 @@ public sealed class UserTimeZone(IJSRuntime js)
         try
         {
             var id = await js.InvokeAsync<string>("eval", "Intl.DateTimeFormat().resolvedOptions().timeZone");
-            if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+            if (id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
             {
                 Zone = zone;
             }
