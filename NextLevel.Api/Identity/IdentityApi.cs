@@ -39,6 +39,12 @@ public static class IdentityApi
                     NameClaimType = StaffClaims.Name,
                     RoleClaimType = StaffClaims.Role,
                     ClockSkew = TimeSpan.FromSeconds(30),
+                    // Lifetime against the service's clock (TimeProvider), so it is testable and one notion of now.
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                    {
+                        var now = clock.GetUtcNow().UtcDateTime;
+                        return (notBefore is null || now >= notBefore.Value - parameters.ClockSkew) && expires is not null && now < expires.Value + parameters.ClockSkew;
+                    },
                 };
                 options.Events = new JwtBearerEvents { OnTokenValidated = StaffTokenValidation.RefreshFromStoreAsync };
             });

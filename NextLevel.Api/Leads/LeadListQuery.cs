@@ -85,7 +85,8 @@ public sealed record LeadListQuery(BsonDocument Filter, LeadSort Sort, IReadOnly
 
     /// <summary>
     /// Text search: an email prefix when the text has an @; a phone prefix (E.164) when it is mostly digits;
-    /// otherwise a case-insensitive prefix of the first or last name ("ann smi": first name "ann…", last name "smi…").
+    /// otherwise a case-insensitive prefix of the first or last name or an email prefix ("ann"), or, for two or more
+    /// words, first name and last name prefixes ("ann smi": first name "ann…", last name "smi…").
     /// </summary>
     internal static IEnumerable<BsonElement> TextSearch(string text)
     {
@@ -107,6 +108,7 @@ public sealed record LeadListQuery(BsonDocument Filter, LeadSort Sort, IReadOnly
         {
             new BsonDocument("contact.firstName", Prefix(words[0])),
             new BsonDocument("contact.lastName", Prefix(words[0])),
+            new BsonDocument("contact.email", new BsonRegularExpression("^" + Regex.Escape(words[0].ToLowerInvariant()))),
         })];
     }
 

@@ -1,0 +1,42 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+using NextLevel.Domain.Calls;
+using NextLevel.Domain.Persistence;
+
+namespace NextLevel.Domain.Reporting;
+
+/// <param name="Answered">Calls that were answered (answeredAt set).</param>
+/// <param name="Completed">Calls with status completed.</param>
+/// <param name="TotalCost">Sum of cost.totalCost: what calling cost.</param>
+public sealed record CallTotals(int Calls, int Answered, int Completed, double? AvgDuration, double? AvgSentiment, decimal TotalCost)
+{
+    public static CallTotals None { get; } = new(0, 0, 0, null, null, 0m);
+}
+
+/// <summary>Totals over calls matching a filter (campaignId_1_initiatedAt_-1 or initiatedAt_-1).</summary>
+public sealed class CallTotalsQuery(IMongoDatabase database)
+{
+    public async Task<CallTotals> SumAsync(BsonDocument match, CancellationToken cancellationToken = default)
+    {
+        var pipeline = new[]
+        {
+            new BsonDocument("$match", match),
+            new BsonDocument("$group", new BsonDocument
+            {
+                { "_id", BsonNull.Value },
+                { "calls", new BsonDocument("$sum", 1) },
+                { "answered", new BsonDocument("$sum", new BsonDocument("$cond", new BsonArray { new BsonDocument("$gt", new BsonArray { "$answeredAt", BsonNull.Value }), 1, 0 })) },
+                { "completed", new BsonDocument("$sum", new BsonDocument("$cond", new BsonArray { new BsonDocument("$eq", new BsonArray { "$status", StoredEnum.Name(CallStatus.Completed) }), 1, 0 })) },
+                { "avgDuration", new BsonDocument("$avg", "$duration") },
+                { "avgSentiment", new BsonDocument("$avg", "$sentiment.overall") },
+                { "totalCost", new BsonDocument("$sum", "$cost.totalCost") },
+            }),
+        };
+        var row = await database.GetCollection<BsonDocument>(CollectionNames.Calls).Aggregate<BsonDocument>(pipeline, cancellationToken: cancellationToken)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null) return CallTotals.None;
+        static double? Avg(BsonValue v) => v.IsBsonNull ? null : Math.Round(v.ToDouble(), 3);
+        return new CallTotals(row["calls"].ToInt32(), row["answered"].ToInt32(), row["completed"].ToInt32(), Avg(row["avgDuration"]), Avg(row["avgSentiment"]),
+            row["totalCost"].ToDecimal());
+    }
+}
