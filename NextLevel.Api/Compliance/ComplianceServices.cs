@@ -23,8 +23,8 @@ public sealed class ComplianceServices(
     public InboundReplies Replies { get; } = replies;
     public MongoDB.Driver.IMongoDatabase Database { get; } = database;
     public TimeProvider Time { get; } = time;
-    public TwilioWebhookOptions Twilio { get; } = twilio.Value;
-    public ILogger Logger { get; } = logger;
+    public IOptions<TwilioWebhookOptions> Twilio { get; } = twilio;
+    public ILogger<ComplianceServices> Logger { get; } = logger;
 
     /// <summary>"staff:&lt;user id&gt;", the recordedBy of staff actions.</summary>
     public static string Actor(ClaimsPrincipal user) => "staff:" + (user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown");

@@ -31,9 +31,9 @@ public static class TwilioSmsWebhook
         }
 
         var parameters = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? ""))).ToList();
-        var token = services.Twilio.AuthToken;
+        var token = services.Twilio.Value.AuthToken;
         var signature = context.Request.Headers[TwilioSignature.HeaderName].ToString();
-        if (string.IsNullOrEmpty(token) || !TwilioSignature.IsValid(token, RequestUrl(context, services.Twilio.PublicBaseUrl), parameters, signature))
+        if (string.IsNullOrEmpty(token) || !TwilioSignature.IsValid(token, RequestUrl(context, services.Twilio.Value.PublicBaseUrl), parameters, signature))
         {
             ComplianceLog.TwilioRefused(services.Logger, string.IsNullOrEmpty(token) ? "no auth token configured" : string.IsNullOrEmpty(signature) ? "signature missing" : "signature invalid");
             return TypedResults.Problem("The request is not signed by Twilio.", statusCode: StatusCodes.Status403Forbidden);

@@ -37,24 +37,13 @@ public static partial class ComplianceGate
 
     private static ComplianceDecision EvaluateTelephone(ComplianceFacts facts, Lead lead, ContactChannel channel, DateTimeOffset at, List<ComplianceReason> reasons)
     {
-        var phone = lead.Contact.Phone;
-        if (string.IsNullOrWhiteSpace(phone)) reasons.Add(new(NoPhone, "The lead has no phone number."));
-
-        var location = CalleeLocation.Resolve(phone, Address(lead.Contact.Address), facts.PropertyAddress);
-        if (location.Zones.Count == 0)
-            reasons.Add(new(CalleeTimeZoneUnknown, "The callee's time zone cannot be determined from the area code or an address; no call or text may be placed."));
-
-        var consent = ConsentHistory.Evaluate(facts, lead, channel, at);
-        CheckConsent(channel, consent, reasons);
-        CheckDnc(facts, lead, consent, at, reasons);
-        CheckNationalListAge(facts, at, reasons);
-
-        if (location.Zones.Count > 0)
-            reasons.AddRange(TimeRules.Check(facts, location, at));
-
+        var location = CalleeLocation.Resolve(lead.Contact.Phone, Address(lead.Contact.Address), facts.PropertyAddress);
+        var consent = TelephoneReasons(facts, lead, channel, at, location, reasons);
         var allowed = reasons.Count == 0;
+        // Waiting helps only when every reason is time-based; the next time must then pass every rule, not only
+        // the time rules (consent may expire or the national list copy go stale in between).
         DateTimeOffset? next = allowed ? at
-            : reasons.All(r => TimeBased.Contains(r.Code)) ? TimeRules.NextAllowed(facts, location, at)
+            : reasons.All(r => TimeBased.Contains(r.Code)) ? TimeRules.NextAllowed(facts, location, at, t => Passes(facts, lead, channel, t, location))
             : null;
         var recording = channel != ContactChannel.Sms && location.States.Any(Data.States.AllPartyRecordingConsent.Contains);
         return new ComplianceDecision(
@@ -62,6 +51,28 @@ public static partial class ComplianceGate
             location.Zones.Count > 0 ? location.ZoneIds : null,
             location.Zones.Count > 0 ? location.LocalTimes(at) : null,
             recording, facts.ReadAt);
+    }
+
+    private static bool Passes(ComplianceFacts facts, Lead lead, ContactChannel channel, DateTimeOffset at, CalleeLocation location)
+    {
+        var reasons = new List<ComplianceReason>();
+        TelephoneReasons(facts, lead, channel, at, location, reasons);
+        return reasons.Count == 0;
+    }
+
+    private static ConsentStatus TelephoneReasons(ComplianceFacts facts, Lead lead, ContactChannel channel, DateTimeOffset at, CalleeLocation location, List<ComplianceReason> reasons)
+    {
+        if (string.IsNullOrWhiteSpace(lead.Contact.Phone)) reasons.Add(new(NoPhone, "The lead has no phone number."));
+        if (location.Zones.Count == 0)
+            reasons.Add(new(CalleeTimeZoneUnknown, "The callee's time zone cannot be determined from the area code or an address; no call or text may be placed."));
+
+        var consent = ConsentHistory.Evaluate(facts, lead, channel, at);
+        CheckConsent(channel, consent, reasons);
+        CheckDnc(facts, lead, consent, at, reasons);
+        CheckNationalListAge(facts, at, reasons);
+        if (location.Zones.Count > 0)
+            reasons.AddRange(TimeRules.Check(facts, location, at));
+        return consent;
     }
 
     /// <summary>Automated calls and texts need valid prior express written consent for that channel.</summary>

@@ -4,7 +4,7 @@ namespace NextLevel.Domain.Compliance;
 public static class PhoneNumbers
 {
     /// <summary>
-    /// "+15551234567" stays; a North American number written with any punctuation ("(201) 555-0123", "201,5550123",
+    /// "+15551234567" (E.164, 8–15 digits) stays; a North American number written with any punctuation ("(201) 555-0123", "201,5550123",
     /// "1-201-555-0123") becomes +1NXXNXXXXXX when its area code and exchange start with 2–9. Anything else is rejected.
     /// </summary>
     public static bool TryNormalise(ReadOnlySpan<char> text, out string e164)
@@ -25,8 +25,9 @@ public static class PhoneNumbers
         }
         var plus = text[0] == '+';
         ReadOnlySpan<char> number = digits[..count];
-        if (plus && !number.StartsWith("1"))
+        if (plus)
         {
+            // Already E.164: kept as written (the database's pattern), so lookups match what intake stored.
             if (count is < 8 or > 15 || number[0] == '0') return false;
             e164 = "+" + number.ToString();
             return true;

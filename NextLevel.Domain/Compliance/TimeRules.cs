@@ -70,11 +70,11 @@ internal static class TimeRules
     }
 
     /// <summary>
-    /// The earliest instant at or after <paramref name="at"/> passing every time rule. The allowed set is a union of
+    /// The earliest instant at or after <paramref name="at"/> passing every time rule (and <paramref name="passes"/>). The allowed set is a union of
     /// intervals whose left ends are window starts (in some zone) or moments when a past call leaves the 24-hour
     /// count, so checking those candidates in order finds it exactly.
     /// </summary>
-    public static DateTimeOffset? NextAllowed(ComplianceFacts facts, CalleeLocation location, DateTimeOffset at)
+    public static DateTimeOffset? NextAllowed(ComplianceFacts facts, CalleeLocation location, DateTimeOffset at, Func<DateTimeOffset, bool> passes)
     {
         var candidates = new SortedSet<DateTimeOffset> { at };
         var zones = location.Zones.ToList();
@@ -103,7 +103,7 @@ internal static class TimeRules
             if (leaves > at) candidates.Add(leaves);
         }
         var horizon = at.AddDays(LookAheadDays);
-        return candidates.Where(c => c <= horizon).Cast<DateTimeOffset?>().FirstOrDefault(c => Check(facts, location, c!.Value).Count == 0);
+        return candidates.Where(c => c <= horizon).Cast<DateTimeOffset?>().FirstOrDefault(c => passes(c!.Value));
     }
 
     private static IEnumerable<StateCallingRule> Rules(CalleeLocation location) =>
