@@ -61,7 +61,7 @@ public sealed class CampaignEditPageTests : WebTestContext
 
         await page.Find("[data-testid=preview-targeting]").ClickAsync(new());
 
-        page.WaitForAssertion(() => Assert.Equal("1,234 leads match this targeting", page.Find("[data-testid=preview-count]").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("1,234 open leads match this targeting", page.Find("[data-testid=preview-count]").TextContent));
     }
 
     [Theory]
@@ -70,8 +70,8 @@ public sealed class CampaignEditPageTests : WebTestContext
     public void Cross_field_rules_explain_what_is_wrong(string? zone, string message)
     {
         var campaign = CampaignEditPage.NewCampaign();
-        if (zone is not null) campaign.Schedule.TimeZone = zone;
-        else campaign.Schedule.Hours[0] = new DayHours { Day = "monday", Start = "18:00", End = "09:00" };
+        if (zone is not null) campaign.Schedule.CallingHours.Timezone = zone;
+        else campaign.Schedule.CallingHours.Monday = new DailyWindow { Start = "18:00", End = "09:00" };
 
         Assert.Contains(message, CampaignValidation.Check(campaign));
     }

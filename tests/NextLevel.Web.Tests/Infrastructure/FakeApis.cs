@@ -59,8 +59,9 @@ public sealed class FakeCampaignsApi : ICampaignsApi
     public List<(string Id, string Action)> Transitions { get; } = [];
     public long PreviewCount { get; set; } = 42;
 
-    public Task<IReadOnlyList<Campaign>> ListAsync(string? status, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Campaign>>([.. Campaigns.Where(c => status is null || c.Status == status)]);
+    public Task<IReadOnlyList<CampaignSummary>> ListAsync(string? status, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CampaignSummary>>([.. Campaigns.Where(c => status is null || c.Status == status)
+            .Select(c => new CampaignSummary(c.Id!, c.Name, c.Type, c.Status, c.Schedule.StartDate, c.Schedule.EndDate, c.Budget.TotalBudget, c.Budget.Spent, default))]);
 
     public Task<Campaign?> GetAsync(string id, CancellationToken cancellationToken) => Task.FromResult(Campaigns.FirstOrDefault(c => c.Id == id));
 
@@ -85,19 +86,19 @@ public sealed class FakeCampaignsApi : ICampaignsApi
         return Task.FromResult(campaign);
     }
 
-    public Task<TargetingPreview> PreviewTargetingAsync(CampaignTargeting targeting, CancellationToken cancellationToken) => Task.FromResult(new TargetingPreview(PreviewCount));
+    public Task<TargetingPreview> PreviewTargetingAsync(string id, CancellationToken cancellationToken) => Task.FromResult(new TargetingPreview(id, PreviewCount, default));
 
     public Task<CampaignMetrics> MetricsAsync(string id, CancellationToken cancellationToken) =>
-        Task.FromResult(new CampaignMetrics(120, 80, 30, 3, 200, 1500.5, 12.5));
+        Task.FromResult(new CampaignMetrics(id, new LeadOutcomes(120, 80, 30, 10, 5, 3, 0.6), new CallTotals(200, 150, 140, 300, 0.4, 1500.5), 60000, 1500.5, 0.66, 0.25, 0.025, 12.5, 500, 39));
 }
 
 public sealed class FakeDashboardApi : IDashboardApi
 {
     public List<(DateTimeOffset From, DateTimeOffset To)> KpiCalls { get; } = [];
     public Func<DateTimeOffset, DateTimeOffset, KpiReport> Kpis { get; set; } = (from, to) =>
-        new KpiReport(from, to, new KpiValues(0, null, null, null, 0, 0, 0, 0, null, null, null, null), null);
-    public CampaignPerformanceReport Performance { get; set; } = new(null, default, default, [], []);
-    public FunnelReport Funnel { get; set; } = new([], []);
+        new KpiReport(new KpiValues(from, to, 0, null, null, 0, 0, 0, 0, 0, 0, null, null, null), null);
+    public CampaignPerformanceReport Performance { get; set; } = new(null, default, default, []);
+    public FunnelReport Funnel { get; set; } = new(default, default, []);
     public List<(string? CampaignId, string? Source)> FunnelCalls { get; } = [];
 
     public Task<KpiReport> KpisAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
@@ -106,7 +107,7 @@ public sealed class FakeDashboardApi : IDashboardApi
         return Task.FromResult(Kpis(from, to));
     }
 
-    public Task<CampaignPerformanceReport> CampaignPerformanceAsync(string? campaignId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+    public Task<CampaignPerformanceReport> CampaignPerformanceAsync(string campaignId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         Task.FromResult(Performance);
 
     public Task<FunnelReport> FunnelAsync(DateTimeOffset from, DateTimeOffset to, string? campaignId, string? source, CancellationToken cancellationToken)

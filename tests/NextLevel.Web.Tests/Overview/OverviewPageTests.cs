@@ -9,9 +9,9 @@ public sealed class OverviewPageTests : WebTestContext
     [Fact]
     public void Shows_the_period_KPIs_formatted_with_their_trend_versus_the_previous_period()
     {
-        Dashboard.Kpis = (from, to) => new KpiReport(from, to,
-            new KpiValues(1200, 95, 600, 0.42, 150, 30, 12, 4, 24000, 20, 6000, 1.5),
-            new KpiValues(1000, 120, 700, 0.40, 120, 25, 10, 2, 20000, 20, 10000, 0.5));
+        Dashboard.Kpis = (from, to) => new KpiReport(
+            new KpiValues(from, to, 1200, new SpeedToLead(900, 95, 600), 0.42, 150, 30, 12, 4, 24000, 60000, 20, 6000, 1.5),
+            new KpiValues(from - (to - from), from, 1000, new SpeedToLead(800, 120, 700), 0.40, 120, 25, 10, 2, 20000, 30000, 20, 10000, 0.5));
 
         var page = RenderPage<OverviewPage>();
 

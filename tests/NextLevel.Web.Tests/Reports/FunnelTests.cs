@@ -18,14 +18,14 @@ public sealed class FunnelTests : WebTestContext
     }
 
     [Fact]
-    public void The_page_shows_counts_conversion_and_average_score_per_stage()
+    public void The_page_shows_counts_conversion_and_average_score_per_status()
     {
-        Dashboard.Funnel = new FunnelReport([new FunnelStep("new", 10, 0.3)], [new FunnelStageStep("new", 400, 0.41), new FunnelStageStep("contacted", 100, 0.55)]);
+        Dashboard.Funnel = new FunnelReport(default, default, [new FunnelStep("new", 400, 0.41), new FunnelStep("contacted", 100, 0.55)]);
 
         var page = RenderPage<FunnelPage>();
 
-        page.WaitForAssertion(() => Assert.Contains("25.0%", page.Find("[data-testid=funnel-stages]").TextContent));
-        Assert.Contains("400", page.Find("[data-testid=funnel-stages]").TextContent);
-        Assert.Contains("0.55", page.Find("[data-testid=funnel-stages]").TextContent);
+        page.WaitForAssertion(() => Assert.Contains("25.0%", page.Find("[data-testid=funnel-statuses]").TextContent));
+        Assert.Contains("400", page.Find("[data-testid=funnel-statuses]").TextContent);
+        Assert.Contains("0.55", page.Find("[data-testid=funnel-statuses]").TextContent);
     }
 }

@@ -18,7 +18,7 @@ public partial class CallsPage : IDisposable
     private CallFilter _filter = new(null, null, null, null, null, null);
     private DateTime? _from;
     private DateTime? _to;
-    private IReadOnlyList<Campaign> _campaigns = [];
+    private IReadOnlyList<CampaignSummary> _campaigns = [];
     private readonly KeysetPager _pager = new();
     private string? _pagedKey;
     private Exception? _error;

@@ -82,7 +82,8 @@ public partial class CampaignEditPage : IDisposable
         Workflow = new CampaignWorkflow { FollowUp = [new FollowUpStep { Delay = 86400, Method = "email", Template = "follow_up_day_1" }] },
         Schedule = new CampaignSchedule
         {
-            Hours = [.. new[] { "monday", "tuesday", "wednesday", "thursday", "friday" }.Select(d => new DayHours { Day = d })],
+            StartDate = DateTimeOffset.UtcNow.Date,
+            CallingHours = new CallingHours { Monday = new(), Tuesday = new(), Wednesday = new(), Thursday = new(), Friday = new() },
         },
     };
 
@@ -142,8 +143,6 @@ public partial class CampaignEditPage : IDisposable
             _busy = false;
         }
     }
-
-    private static string? NonNegative(double? value) => value < 0 ? "Must be zero or more." : null;
 
     public void Dispose()
     {

@@ -21,7 +21,7 @@ public partial class LeadsPage : IDisposable
 
     private MudDataGrid<LeadSummary>? _grid;
     private readonly KeysetPager _pager = new();
-    private IReadOnlyList<Campaign> _campaigns = [];
+    private IReadOnlyList<CampaignSummary> _campaigns = [];
     private long? _total;
     private string? _pagedKey;
     private Exception? _error;

@@ -14,16 +14,15 @@ public partial class FunnelPage : IDisposable
     [Inject] public required UserTimeZone Zone { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
 
-    private IReadOnlyList<Campaign> _campaigns = [];
+    private IReadOnlyList<CampaignSummary> _campaigns = [];
     private string? _campaignId;
     private string? _source;
     private Period? _period;
     private FunnelReport? _report;
     private Exception? _error;
-    private List<FunnelRow> _stageRows = [];
     private List<FunnelRow> _statusRows = [];
-    private List<ChartSeries<double>> _stageSeries = [];
-    private string[] _stageLabels = [];
+    private List<ChartSeries<double>> _series = [];
+    private string[] _labels = [];
     private readonly CancellationTokenSource _disposed = new();
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -68,9 +67,8 @@ public partial class FunnelPage : IDisposable
         {
             _report = await Dashboard.FunnelAsync(_period.From, _period.To, _campaignId, _source, _disposed.Token);
             _statusRows = FunnelRow.Build(_report.Steps.Select(s => (s.Status, s.Count, s.AvgScore)), Vocabulary.LeadStatuses);
-            _stageRows = FunnelRow.Build((_report.Stages ?? []).Select(s => (s.Stage, s.Count, s.AvgScore)), Vocabulary.LeadStages);
-            _stageLabels = [.. _stageRows.Select(r => r.Label)];
-            _stageSeries = [new ChartSeries<double> { Name = "Leads", Data = new ChartData<double>([.. _stageRows.Select(r => (double)r.Count)]) }];
+            _labels = [.. _statusRows.Select(r => r.Label)];
+            _series = [new ChartSeries<double> { Name = "Leads", Data = new ChartData<double>([.. _statusRows.Select(r => (double)r.Count)]) }];
         }
         catch (Exception e) when (e is ApiProblemException or HttpRequestException)
         {
