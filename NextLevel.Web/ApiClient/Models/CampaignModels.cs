@@ -50,6 +50,16 @@ public sealed class CampaignWorkflow
     public JsonElement? Nurture { get; set; }
 }
 
+/// <summary>What the AI voice says: the opening script must name the business and offer an opt-out (the Api checks).</summary>
+public sealed class ConversationStrategy
+{
+    public string? VoiceId { get; set; }
+    public string? OpeningScript { get; set; }
+    public List<string> QualificationQuestions { get; set; } = [];
+    public Dictionary<string, string> ObjectionHandlers { get; set; } = [];
+    public string? CallToAction { get; set; }
+}
+
 /// <summary>Calling hours of one weekday, local to the schedule's IANA time zone.</summary>
 public sealed class DailyWindow
 {
@@ -120,8 +130,7 @@ public sealed class Campaign
     public CampaignTargeting Targeting { get; set; } = new();
     public CampaignWorkflow Workflow { get; set; } = new();
 
-    /// <summary>Kept as the Api sent it, so saving the form never drops it.</summary>
-    public JsonElement? ConversationStrategy { get; set; }
+    public ConversationStrategy ConversationStrategy { get; set; } = new();
     public CampaignSchedule Schedule { get; set; } = new();
     public CampaignBudget Budget { get; set; } = new();
     public DateTimeOffset? CreatedAt { get; set; }

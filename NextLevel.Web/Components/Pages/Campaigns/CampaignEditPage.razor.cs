@@ -78,6 +78,11 @@ public partial class CampaignEditPage : IDisposable
     /// <summary>A new campaign starts as a draft calling on weekdays 09:00–18:00 in New York time.</summary>
     internal static Campaign NewCampaign() => new()
     {
+        ConversationStrategy = new ConversationStrategy
+        {
+            OpeningScript = "Hi {firstName}, this is an automated assistant calling for Next Level Real Estate about your property. "
+                + "If you would rather not get these calls, say stop and we will remove you from our list.",
+        },
         Targeting = new CampaignTargeting { LeadSources = ["google_ads", "zillow", "realgeeks"], Intent = ["seller"] },
         Workflow = new CampaignWorkflow { FollowUp = [new FollowUpStep { Delay = 86400, Method = "email", Template = "follow_up_day_1" }] },
         Schedule = new CampaignSchedule
