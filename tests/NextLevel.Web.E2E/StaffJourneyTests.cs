@@ -24,7 +24,8 @@ public sealed class StaffJourneyTests(SeededSystemFixture system) : IAsyncLifeti
             BaseURL = system.WebUrl.ToString(), ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, TimezoneId = "America/Chicago",
         });
         _page = await _context.NewPageAsync();
-        _page.SetDefaultTimeout(20_000);
+        _page.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
     }
 
     public async Task DisposeAsync()
@@ -117,7 +118,9 @@ public sealed class StaffJourneyTests(SeededSystemFixture system) : IAsyncLifeti
             await StepAsync($"{name} first render", async () =>
             {
                 await _page.GotoAsync(path);
+                // Meaningful: the page's data has arrived (no progress bar left) and no Api error is shown.
                 await _page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await Assertions.Expect(_page.Locator(".mud-progress-linear, .mud-table-loading")).ToHaveCountAsync(0);
                 await Assertions.Expect(_page.GetByTestId("api-error")).ToHaveCountAsync(0);
             });
             await ShotAsync(name);
