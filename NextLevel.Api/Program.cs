@@ -29,6 +29,8 @@ app.MapCampaignsApi();
 app.MapDashboardApi();
 app.MapComplianceApi();
 app.MapCallsApi();
+app.MapCallQueriesApi();
+app.MapComplianceAuditApi();
 
 await app.RunAsync();
 return 0;

@@ -1,0 +1,19 @@
+namespace NextLevel.Web.Auth;
+
+/// <summary>The Api's staff roles, and which of them see which pages and actions (comma lists for AuthorizeView).</summary>
+public static class StaffRoles
+{
+    public const string Admin = "admin";
+    public const string CampaignManager = "campaign_manager";
+    public const string Closer = "closer";
+    public const string Ops = "ops";
+
+    /// <summary>Create, edit, pause and resume campaigns.</summary>
+    public const string Managers = "admin,campaign_manager";
+
+    /// <summary>Compliance pages: consent audit, DNC management, blocked attempts.</summary>
+    public const string Compliance = "admin,ops";
+
+    /// <summary>Change stage, notes, tags, consent revocation and DNC requests on a lead (anyone who talks to sellers).</summary>
+    public const string LeadWorkers = "admin,campaign_manager,closer,ops";
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using NextLevel.AppHost.Tests.Harness;
+
+namespace NextLevel.Web.E2E;
+
+/// <summary>
+/// The whole system started by the AppHost test harness, seeded with demo data (the Api's seed command), one admin
+/// created with the Api's create-admin command, and Debian's chromium driven by Playwright (never a downloaded browser).
+/// </summary>
+public sealed class SeededSystemFixture : IAsyncLifetime
+{
+    public const string AdminEmail = "e2e.admin@example.com";
+    /// <summary>2,000 by default (fast); NEXTLEVEL_E2E_LEADS=100000 runs the same journey as the performance measurement.</summary>
+    public static int SeededLeads { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("NEXTLEVEL_E2E_LEADS"), out var leads) && leads > 0 ? leads : 2000;
+
+    public TestDistributedApplication App { get; private set; } = null!;
+    public Uri WebUrl { get; private set; } = null!;
+    public string AdminPassword { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public string ArtifactsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "e2e");
+    private IPlaywright? _playwright;
+
+    public static string? ChromiumPath =>
+        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path
+        : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
+
+    public async Task InitializeAsync()
+    {
+        if (ChromiumPath is null) return;
+        Directory.CreateDirectory(ArtifactsDirectory);
+        App = await DistributedApplicationTestingBuilder.StartAsync<Projects.NextLevel_AppHost>();
+        await App.WaitForAllHealthyAsync(TimeSpan.FromMinutes(3));
+        var connection = await MongoConnectionStringAsync();
+        await RunApiCommandAsync(connection, "seed", "--leads", $"{SeededLeads}", "--seed", "7");
+        var output = await RunApiCommandAsync(connection, "create-admin", "--email", AdminEmail, "--name", "E2E Admin");
+        AdminPassword = output.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("one-time password:", StringComparison.Ordinal))["one-time password:".Length..].Trim();
+        using var web = await App.CreateHttpClientAsync("web");
+        WebUrl = web.BaseAddress!;
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>The connection string the AppHost gave the Api.</summary>
+    private async Task<string> MongoConnectionStringAsync()
+    {
+        using var ops = new HttpClient { BaseAddress = App.DashboardUrl };
+        var environment = await ops.GetFromJsonAsync<JsonElement>("api/resources/api/environment");
+        return environment.EnumerateArray().First(e => e.GetProperty("name").GetString() == "ConnectionStrings__mongodb").GetProperty("value").GetString()!;
+    }
+
+    private static async Task<string> RunApiCommandAsync(string connectionString, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(new Projects.NextLevel_Api().TargetPath);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["ConnectionStrings__mongodb"] = connectionString;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0) throw new InvalidOperationException($"NextLevel.Api {arguments[0]} exited with {process.ExitCode}: {await stderr}");
+        return await stdout;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (App is not null) await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SeededSystemCollection : ICollectionFixture<SeededSystemFixture>
+{
+    public const string Name = "seeded system";
+}
