@@ -39,9 +39,9 @@ public sealed class DemoDataSeeder(IMongoDatabase database)
 
         var generator = new DemoDataGenerator(options.Seed, options.Now);
         var counts = new Dictionary<string, long>();
-        await InsertAsync(CollectionNames.AgentState, DemoReferenceData.Agents(generator, options.Now), counts, cancellationToken);
+        await UpsertAgentsAsync(DemoReferenceData.Agents(generator, options.Now), counts, cancellationToken);
         await InsertAsync(CollectionNames.KnowledgeBase, DemoReferenceData.Knowledge(generator, options.Now), counts, cancellationToken);
-        await InsertAsync(CollectionNames.SystemConfig, DemoReferenceData.Settings(generator, options.Now), counts, cancellationToken);
+        await AddMissingSettingsAsync(DemoReferenceData.Settings(generator, options.Now), counts, cancellationToken);
 
         var metrics = generator.Campaigns.ToDictionary(c => c.Id, _ => new CampaignTally());
         var slices = Channel.CreateBounded<SeedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
@@ -85,14 +85,38 @@ public sealed class DemoDataSeeder(IMongoDatabase database)
         return new SeedSummary(counts, clock.Elapsed);
     }
 
+    /// <summary>Collections the running services maintain themselves (agent metrics, settings): they do not make a database "used".</summary>
+    private static readonly string[] ServiceMaintained = [CollectionNames.AgentState, CollectionNames.SystemConfig];
+
     private async Task EnsureEmptyAsync(CancellationToken cancellationToken)
     {
-        foreach (var definition in CollectionCatalogue.All)
+        foreach (var definition in CollectionCatalogue.All.Where(c => !ServiceMaintained.Contains(c.Name)))
         {
             var any = await database.GetCollection<BsonDocument>(definition.Name).Find(FilterDefinition<BsonDocument>.Empty).Limit(1).AnyAsync(cancellationToken);
             if (any)
                 throw new InvalidOperationException($"The database '{database.DatabaseNamespace.DatabaseName}' already has data ({definition.Name} is not empty). Seed into a new database: set ConnectionStrings__mongodb to a URL ending in another database name.");
         }
+    }
+
+    /// <summary>The demo agents replace the documents a running Worker may already keep for the same agent id.</summary>
+    private async Task UpsertAgentsAsync(IReadOnlyList<AgentState> agents, Dictionary<string, long> counts, CancellationToken cancellationToken)
+    {
+        var collection = database.GetCollection<AgentState>(CollectionNames.AgentState);
+        foreach (var agent in agents)
+        {
+            var existing = await collection.Find(a => a.AgentType == agent.AgentType && a.AgentId == agent.AgentId).Project(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+            if (existing != default) agent.Id = existing;
+            await collection.ReplaceOneAsync(a => a.Id == agent.Id, agent, new ReplaceOptions { IsUpsert = true }, cancellationToken);
+        }
+        counts[CollectionNames.AgentState] = agents.Count;
+    }
+
+    /// <summary>Settings someone already stored are kept; only missing ones get their defaults.</summary>
+    private async Task AddMissingSettingsAsync(IReadOnlyList<SystemConfigEntry> settings, Dictionary<string, long> counts, CancellationToken cancellationToken)
+    {
+        var collection = database.GetCollection<SystemConfigEntry>(CollectionNames.SystemConfig);
+        var stored = (await collection.Find(FilterDefinition<SystemConfigEntry>.Empty).Project(e => e.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        await InsertAsync(CollectionNames.SystemConfig, settings.Where(s => !stored.Contains(s.Key)).ToList(), counts, cancellationToken);
     }
 
     private async Task InsertAsync<T>(string collectionName, IReadOnlyCollection<T> documents, Dictionary<string, long> counts, CancellationToken cancellationToken)

@@ -17,7 +17,12 @@ internal static class DashboardExtensions
     public static IServiceCollection AddDashboard(this IServiceCollection services, BrowserToken token) =>
         services
             .AddSingleton(token)
-            .ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
+            .ConfigureHttpJsonOptions(json =>
+            {
+                json.SerializerOptions.WriteIndented = false;
+                // Services may report NaN or infinity (a rate over zero calls); the JSON must still be written whole.
+                json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            });
 
     public static WebApplication MapDashboard(this WebApplication app, int dashboardPort)
     {

@@ -98,9 +98,13 @@ public sealed class StaffJourneyTests(SeededSystemFixture system) : IAsyncLifeti
         {
             // A campaign of our own (the seeded ones predate the Api's opt-out rule on opening scripts).
             await _page.GotoAsync("/campaigns/new");
+            // The form is prerendered, then becomes interactive: typing before that is lost, so wait for the circuit.
+            await _page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             var name = _page.GetByTestId("campaign-name");
             var field = await name.EvaluateAsync<string>("e => e.tagName") is "INPUT" ? name : name.Locator("input");
             await field.FillAsync("E2E sellers");
+            await field.BlurAsync();
+            await Assertions.Expect(field).ToHaveValueAsync("E2E sellers");
             await _page.GetByTestId("save-campaign").ClickAsync();
             await Assertions.Expect(_page.Locator("#campaign-title")).ToHaveTextAsync("E2E sellers");
             var renamed = "E2E sellers (edited)";

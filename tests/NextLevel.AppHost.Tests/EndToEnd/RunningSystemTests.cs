@@ -37,13 +37,14 @@ public sealed class RunningSystemTests(RunningSystemFixture system)
     }
 
     [Fact]
-    public async Task Web_home_page_says_what_it_is()
+    public async Task Web_sends_a_visitor_who_is_not_signed_in_to_the_staff_sign_in_page()
     {
         using var web = await system.App.CreateHttpClientAsync("web");
 
         var page = await web.GetStringAsync("/");
 
-        Assert.Contains("staff dashboard of Next Level Real Estate", page);
+        Assert.Contains("Staff sign-in", page);
+        Assert.Contains("Next Level Real Estate", page);
     }
 
     [Fact]
