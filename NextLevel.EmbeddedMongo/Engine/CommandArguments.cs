@@ -1,3 +1,4 @@
+using NextLevel.EmbeddedMongo.Bson;
 using MongoDB.Bson;
 using NextLevel.EmbeddedMongo.Aggregation.Expressions;
 
@@ -98,28 +99,5 @@ internal static class CommandArguments
             $"BSON field '{command.CommandName()}.{field}' is the wrong type '{TypeName(value)}', expected type{(expected.Contains(',', StringComparison.Ordinal) ? "s '[" + expected + "]'" : " '" + expected + "'")}");
 
     /// <summary>MongoDB's short type names ($type aliases).</summary>
-    public static string TypeName(BsonValue value) => value.BsonType switch
-    {
-        BsonType.Double => "double",
-        BsonType.String => "string",
-        BsonType.Document => "object",
-        BsonType.Array => "array",
-        BsonType.Binary => "binData",
-        BsonType.Undefined => "undefined",
-        BsonType.ObjectId => "objectId",
-        BsonType.Boolean => "bool",
-        BsonType.DateTime => "date",
-        BsonType.Null => "null",
-        BsonType.RegularExpression => "regex",
-        BsonType.JavaScript => "javascript",
-        BsonType.Symbol => "symbol",
-        BsonType.JavaScriptWithScope => "javascriptWithScope",
-        BsonType.Int32 => "int",
-        BsonType.Timestamp => "timestamp",
-        BsonType.Int64 => "long",
-        BsonType.Decimal128 => "decimal",
-        BsonType.MinKey => "minKey",
-        BsonType.MaxKey => "maxKey",
-        _ => value.BsonType.ToString(),
-    };
+    public static string TypeName(BsonValue value) => Bson.BsonTypeNames.Of(value);
 }

@@ -1,3 +1,4 @@
+using NextLevel.EmbeddedMongo.Bson;
 using System.Text.RegularExpressions;
 using MongoDB.Bson;
 using NextLevel.EmbeddedMongo.Engine;
@@ -26,7 +27,7 @@ internal sealed partial class ArrayFilterSet
         {
             if (entry is not BsonDocument spec)
             {
-                throw MongoError.TypeMismatch($"Each array filter must be an object, found {Values.BsonTypeNames.Of(entry)}");
+                throw MongoError.TypeMismatch($"Each array filter must be an object, found {Bson.BsonTypeNames.Of(entry)}");
             }
             var identifier = IdentifierOf(spec)
                 ?? throw MongoError.FailedToParse("Cannot use an expression without a top-level field name in arrayFilters");

@@ -23,30 +23,7 @@ internal static class ExprValues
     };
 
     /// <summary>The name $type reports.</summary>
-    public static string TypeName(BsonValue? value) => value is null ? "missing" : value.BsonType switch
-    {
-        BsonType.Double => "double",
-        BsonType.String => "string",
-        BsonType.Document => "object",
-        BsonType.Array => "array",
-        BsonType.Binary => "binData",
-        BsonType.Undefined => "undefined",
-        BsonType.ObjectId => "objectId",
-        BsonType.Boolean => "bool",
-        BsonType.DateTime => "date",
-        BsonType.Null => "null",
-        BsonType.RegularExpression => "regex",
-        BsonType.JavaScript => "javascript",
-        BsonType.Symbol => "symbol",
-        BsonType.JavaScriptWithScope => "javascriptWithScope",
-        BsonType.Int32 => "int",
-        BsonType.Timestamp => "timestamp",
-        BsonType.Int64 => "long",
-        BsonType.Decimal128 => "decimal",
-        BsonType.MinKey => "minKey",
-        BsonType.MaxKey => "maxKey",
-        _ => value.BsonType.ToString(),
-    };
+    public static string TypeName(BsonValue? value) => Bson.BsonTypeNames.Of(value);
 
     /// <summary>
     /// Expression comparison: like <see cref="BsonValueComparer"/>, except that missing sorts below null

@@ -17,7 +17,7 @@ internal sealed class PullNode : ModifierNode
     {
         if (argument is not BsonArray values)
         {
-            throw MongoError.BadValue($"$pullAll requires an array argument but was given a {Values.BsonTypeNames.Of(argument)}");
+            throw MongoError.BadValue($"$pullAll requires an array argument but was given a {Bson.BsonTypeNames.Of(argument)}");
         }
         var list = values.ToArray();
         return new PullNode(element => list.Any(v => BsonValueComparer.Instance.Equals(element, v)));

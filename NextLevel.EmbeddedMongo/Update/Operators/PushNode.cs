@@ -1,3 +1,4 @@
+using NextLevel.EmbeddedMongo.Bson;
 using MongoDB.Bson;
 using NextLevel.EmbeddedMongo.Engine;
 using NextLevel.EmbeddedMongo.Update.Values;

@@ -1,9 +1,9 @@
 using MongoDB.Bson;
 
-namespace NextLevel.EmbeddedMongo.Update.Values;
+namespace NextLevel.EmbeddedMongo.Bson;
 
 /// <summary>MongoDB's short type names ("int", "string", "object", ...), as they appear in server error messages.</summary>
-internal static class BsonTypeNames
+public static class BsonTypeNames
 {
     public static string Of(BsonValue? value) => value is null ? "missing" : Of(value.BsonType);
 
