@@ -30,7 +30,8 @@ public sealed class SeededSystemFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (ChromiumPath is null) return;
+        // A browser test without a browser proves nothing: fail with what to install instead of skipping.
+        if (ChromiumPath is null) throw new InvalidOperationException("Debian's chromium is not installed: apt-get install -y chromium (.ci/run does this).");
         Directory.CreateDirectory(ArtifactsDirectory);
         App = await DistributedApplicationTestingBuilder.StartAsync<Projects.NextLevel_AppHost>();
         await App.WaitForAllHealthyAsync(TimeSpan.FromMinutes(3));

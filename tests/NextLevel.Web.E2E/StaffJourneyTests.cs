@@ -18,7 +18,6 @@ public sealed class StaffJourneyTests(SeededSystemFixture system) : IAsyncLifeti
 
     public async Task InitializeAsync()
     {
-        if (SeededSystemFixture.ChromiumPath is null) return;
         _context = await system.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = system.WebUrl.ToString(), ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, TimezoneId = "America/Chicago",
@@ -34,7 +33,7 @@ public sealed class StaffJourneyTests(SeededSystemFixture system) : IAsyncLifeti
         if (_timings.Count > 0) await File.AppendAllLinesAsync(Path.Combine(system.ArtifactsDirectory, "timings.txt"), _timings);
     }
 
-    [SkippableFactWhenNoChromium]
+    [Fact]
     public async Task An_unauthenticated_visitor_only_sees_the_sign_in_page()
     {
         await _page.GotoAsync("/leads");
@@ -44,7 +43,7 @@ public sealed class StaffJourneyTests(SeededSystemFixture system) : IAsyncLifeti
         await ShotAsync("signin");
     }
 
-    [SkippableFactWhenNoChromium]
+    [Fact]
     public async Task A_staff_member_works_through_leads_campaigns_and_consent()
     {
         await StepAsync("sign in", async () =>
@@ -140,13 +139,4 @@ public sealed class StaffJourneyTests(SeededSystemFixture system) : IAsyncLifeti
 
     private Task ShotAsync(string name) =>
         _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(system.ArtifactsDirectory, $"{name}.png"), FullPage = true });
-}
-
-/// <summary>A fact that is skipped, saying why, where Debian's chromium is not installed (.ci/run installs it).</summary>
-public sealed class SkippableFactWhenNoChromiumAttribute : FactAttribute
-{
-    public SkippableFactWhenNoChromiumAttribute()
-    {
-        if (SeededSystemFixture.ChromiumPath is null) Skip = "chromium is not installed (apt-get install chromium, as .ci/run does)";
-    }
 }
