@@ -16,4 +16,10 @@ public static class StaffRoles
 
     /// <summary>Change stage, notes, tags, consent revocation and DNC requests on a lead (anyone who talks to sellers).</summary>
     public const string LeadWorkers = "admin,campaign_manager,closer,ops";
+
+    /// <summary>My day, claiming offered leads, the calendar feed: the closers themselves.</summary>
+    public const string Closers = "closer";
+
+    /// <summary>The pipeline board, task lists and the appointment calendar: closers and those who manage them.</summary>
+    public const string ClosingTeam = "admin,campaign_manager,closer";
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using MudBlazor.Services;
 using NextLevel.Web.ApiClient;
+using NextLevel.Web.ApiClient.Closers;
 using NextLevel.Web.Auth;
 using NextLevel.Web.Components.Shared;
 using NextLevel.Web.LiveFeed;
@@ -39,6 +40,9 @@ public static class Extensions
         services.AddScoped<IDashboardApi, DashboardApiClient>();
         services.AddScoped<IComplianceApi, ComplianceApiClient>();
         services.AddScoped<ICallsApi, CallsApiClient>();
+        services.AddScoped<IRoutingApi, RoutingApiClient>();
+        services.AddScoped<IWorkApi, WorkApiClient>();
+        services.AddScoped<IDealsApi, DealsApiClient>();
         services.AddScoped<UserTimeZone>();
 
         services.AddSingleton<ILiveFeedSource, LiveFeedSource>();

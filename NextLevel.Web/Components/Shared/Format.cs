@@ -46,4 +46,17 @@ public static class Format
     /// <summary>Change versus the previous period: "+12.5%", or null when there is nothing to compare.</summary>
     public static double? Change(double? current, double? previous) =>
         current is { } c && previous is { } p && p != 0 ? (c - p) / Math.Abs(p) : null;
+
+    public static string Time(DateTimeOffset? value, UserTimeZone zone) =>
+        value is { } v ? zone.ToLocal(v).ToString("h:mm tt", Us) : "—";
+
+    /// <summary>Time left as "4:05" (minutes:seconds), "1:02:05" past an hour, "0:00" once passed.</summary>
+    public static string Countdown(TimeSpan left)
+    {
+        if (left <= TimeSpan.Zero) return "0:00";
+        var seconds = (long)Math.Ceiling(left.TotalSeconds);
+        return seconds >= 3600
+            ? string.Format(Us, "{0}:{1:00}:{2:00}", seconds / 3600, seconds % 3600 / 60, seconds % 60)
+            : string.Format(Us, "{0}:{1:00}", seconds / 60, seconds % 60);
+    }
 }
