@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
 using NextLevel.Web.ApiClient;
+using NextLevel.Web.ApiClient.Closers;
 using NextLevel.Web.Components.Shared;
 using NextLevel.Web.LiveFeed;
 
@@ -19,6 +20,9 @@ public abstract class WebTestContext : BunitContext, IAsyncLifetime
     protected FakeComplianceApi Compliance { get; } = new();
     protected FakeCallsApi Calls { get; } = new();
     protected FakeLiveFeedSource LiveFeed { get; } = new();
+    protected FakeRoutingApi Routing { get; } = new();
+    protected FakeWorkApi Work { get; } = new();
+    protected FakeDealsApi Deals { get; } = new();
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero));
     protected BunitAuthorizationContext Authorization { get; }
 
@@ -34,6 +38,9 @@ public abstract class WebTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IDashboardApi>(Dashboard);
         Services.AddSingleton<IComplianceApi>(Compliance);
         Services.AddSingleton<ICallsApi>(Calls);
+        Services.AddSingleton<IRoutingApi>(Routing);
+        Services.AddSingleton<IWorkApi>(Work);
+        Services.AddSingleton<IDealsApi>(Deals);
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddScoped<UserTimeZone>();
         Services.AddSingleton<ILiveFeedSource>(LiveFeed);
