@@ -63,7 +63,7 @@ public sealed class LeadClosingCardsTests : WebTestContext
         var card = RenderPage<OfferDealCard>(p => p.Add(c => c.LeadId, "lead0001").Add(c => c.PropertyId, "prop1"));
         card.WaitForElement("[data-testid=offer-mao]");
 
-        await Field(card, "offer-amount").ChangeAsync(new() { Value = "150000" });
+        await Field(card, "offer-amount").InputAsync(new() { Value = "150000" });
         card.Find("[data-testid=create-offer]").Click();
         card.WaitForAssertion(() => Assert.Equal("Draft", card.Find("[data-testid=offer-status]").TextContent));
         Assert.Equal((150000d, OfferDealCard.DefaultFee), (Deals.CreatedOffers.Single().Amount, Deals.CreatedOffers.Single().WholesaleFee));

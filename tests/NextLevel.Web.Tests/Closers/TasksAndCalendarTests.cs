@@ -27,7 +27,7 @@ public sealed class TasksAndCalendarTests : WebTestContext
         var page = RenderPage<TasksPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(Work.TaskQueries));
 
-        page.Find("[data-testid=filter-overdue] input").Change(true);
+        page.Find(".mud-switch input").Change(true);
 
         page.WaitForAssertion(() => Assert.True(Work.TaskQueries[^1].Overdue));
     }

@@ -26,6 +26,7 @@ public partial class PipelinePage : IDisposable
     private MudDropContainer<BoardCard>? _container;
     private Exception? _error;
     private string? _moveError;
+    private bool _boardChanged;
     private LiveRefresh? _poll;
     private readonly CancellationTokenSource _disposed = new();
 
@@ -33,7 +34,16 @@ public partial class PipelinePage : IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender) return;
+        if (!firstRender)
+        {
+            // The drop zones draw their cards themselves: tell them once the container has the new list.
+            if (_boardChanged)
+            {
+                _boardChanged = false;
+                _container?.Refresh();
+            }
+            return;
+        }
         try
         {
             _campaigns = await Campaigns.ListAsync(null, _disposed.Token);
@@ -54,7 +64,7 @@ public partial class PipelinePage : IDisposable
             var board = await Deals.PipelineAsync(_campaignId, _mine, _disposed.Token);
             _cards = [.. board.Stages.SelectMany(column => column.Leads.Select(lead => new BoardCard(lead, column.Stage)))];
             _error = null;
-            _container?.Refresh();
+            _boardChanged = true;
         }
         catch (Exception e) when (e is ApiProblemException or HttpRequestException)
         {
@@ -100,6 +110,7 @@ public partial class PipelinePage : IDisposable
             _error = e;
             _container?.Refresh();
         }
+        StateHasChanged();
     }
 
     private static string ReasonOf(ApiProblemException e) =>
