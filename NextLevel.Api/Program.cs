@@ -1,5 +1,6 @@
 using NextLevel.Api.Calls;
 using NextLevel.Api.Campaigns;
+using NextLevel.Api.Closers;
 using NextLevel.Api.Compliance;
 using NextLevel.Api.Dashboard;
 using NextLevel.Api.Extensions;
@@ -31,6 +32,8 @@ app.MapComplianceApi();
 app.MapCallsApi();
 app.MapCallQueriesApi();
 app.MapComplianceAuditApi();
+app.MapRoutingApi();
+app.MapClosersApi();
 
 await app.RunAsync();
 return 0;

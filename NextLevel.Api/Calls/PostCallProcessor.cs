@@ -3,6 +3,7 @@ using MongoDB.Driver;
 using NextLevel.Domain.Agents;
 using NextLevel.Domain.Calls;
 using NextLevel.Domain.Campaigns;
+using NextLevel.Domain.Closers.Routing;
 using NextLevel.Domain.Compliance;
 using NextLevel.Domain.Leads;
 using NextLevel.Domain.Persistence;
@@ -22,7 +23,7 @@ public enum PostCallResult
 /// decisions, and a spoken revocation. Every step is idempotent on its own (a unique key, or a guard on what it
 /// adds), and the call is marked done last, so a delivery retried after a failure completes the work exactly once.
 /// </summary>
-public sealed class PostCallProcessor(IMongoDatabase database, CallRecordUpdates updates, ConsentRecords consent, TimeProvider time, ILogger<PostCallProcessor> logger)
+public sealed class PostCallProcessor(IMongoDatabase database, CallRecordUpdates updates, ConsentRecords consent, RoutingTriggers routing, TimeProvider time, ILogger<PostCallProcessor> logger)
 {
     public const string RecordedBy = "elevenlabs_post_call";
 
@@ -56,6 +57,7 @@ public sealed class PostCallProcessor(IMongoDatabase database, CallRecordUpdates
 
         var transcriptId = await StoreTranscriptAsync(call, e, duration, now, cancellationToken);
         var attemptAdded = await UpdateLeadAsync(call, e, outcome, duration, sentiment, userTurns.Count > 0, now, cancellationToken);
+        if (attemptAdded && revocation is null) await RouteToPersonAsync(call.LeadId, outcome, CallAnalysis.SiteVisitAt(e) is not null, cancellationToken);
         if (attemptAdded && revocation is not null)
         {
             await consent.RevokeFromTranscriptAsync(call.LeadId, userTurns, RecordedBy, cancellationToken);
@@ -66,6 +68,14 @@ public sealed class PostCallProcessor(IMongoDatabase database, CallRecordUpdates
         await StoreCallAnalysisAsync(call, e, outcome, sentiment, revocation, transcriptId, duration, now, elevenLabsRatePerCharacter, cancellationToken);
         CallsLog.PostCallStored(logger, call.Id.ToString(), outcome?.ToString() ?? "none", call.LeadId.ToString());
         return PostCallResult.Stored;
+    }
+
+    /// <summary>A qualified lead, or one asking for a call-back or a site visit, is offered to a closer (issue 10).</summary>
+    private async Task RouteToPersonAsync(ObjectId leadId, CallOutcome? outcome, bool siteVisitAsked, CancellationToken cancellationToken)
+    {
+        var lead = await _leads.Find(l => l.Id == leadId).FirstOrDefaultAsync(cancellationToken);
+        if (lead is not null && lead.Status is not (LeadStatus.Converted or LeadStatus.Dnc or LeadStatus.Lost))
+            await routing.AfterCallAsync(lead, outcome, siteVisitAsked, cancellationToken);
     }
 
     private async Task<Call?> FindCallAsync(PostCallEvent e, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using NextLevel.Domain.Closers.Routing;
 using NextLevel.Domain.Compliance;
 using NextLevel.Domain.Integrations;
 
@@ -16,7 +17,7 @@ public static class TwilioSmsWebhook
     private const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult, ValidationProblem>> HandleAsync(
-        HttpContext context, [AsParameters] ComplianceServices services, CancellationToken cancellationToken)
+        HttpContext context, [AsParameters] ComplianceServices services, RoutingTriggers routing, CancellationToken cancellationToken)
     {
         if (!context.Request.HasFormContentType)
             return TypedResults.Problem("Twilio posts application/x-www-form-urlencoded.", statusCode: StatusCodes.Status415UnsupportedMediaType);
@@ -55,6 +56,7 @@ public static class TwilioSmsWebhook
         {
             var leads = await services.Replies.RecordAsync(from, body, messageSid, cancellationToken);
             ComplianceLog.ReplyRecorded(services.Logger, leads);
+            await routing.AfterReplyAsync(from, null, "SMS", cancellationToken);
         }
         return TypedResults.Content(EmptyTwiml, "text/xml");
     }

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using NextLevel.Api.Calls;
 using NextLevel.Api.Campaigns;
+using NextLevel.Api.Closers;
 using NextLevel.Api.Compliance;
 using NextLevel.Api.Dashboard;
 using NextLevel.Api.Identity;
@@ -67,6 +68,7 @@ internal static class Extensions
         builder.AddDashboard();
         builder.AddCompliance();
         builder.AddCalls();
+        builder.AddClosers();
     }
 
     public static void UseApplicationPipeline(this WebApplication app)

@@ -7,6 +7,7 @@ namespace NextLevel.Api.Identity;
 /// A staff member who signs in (collection <c>staff_users</c>, outside the 12-collection catalogue; created with
 /// the first user). Email is stored lower-case and is unique.
 /// </summary>
+[BsonIgnoreExtraElements]
 public sealed class StaffUser
 {
     [BsonId]

@@ -81,8 +81,20 @@ public sealed class DemoDataSeeder(IMongoDatabase database)
         await producer;
 
         foreach (var campaign in generator.Campaigns) metrics[campaign.Id].ApplyTo(campaign);
+        await AssignDemoTeamAsync(generator.Campaigns, cancellationToken);
         await InsertAsync(CollectionNames.Campaigns, generator.Campaigns, counts, cancellationToken);
         return new SeedSummary(counts, clock.Elapsed);
+    }
+
+    /// <summary>Open campaigns get the demo closers (shifts covering 24 hours) and default routing rules (issue 10).</summary>
+    private async Task AssignDemoTeamAsync(IEnumerable<Campaign> campaigns, CancellationToken cancellationToken)
+    {
+        var team = await DemoClosers.EnsureTeamAsync(database, cancellationToken);
+        foreach (var campaign in campaigns.Where(c => c.Status != CampaignStatus.Completed))
+        {
+            campaign.AssignedTo = [.. team];
+            campaign.Routing = new Domain.Closers.Routing.CampaignRouting();
+        }
     }
 
     /// <summary>Collections the running services maintain themselves (agent metrics, settings): they do not make a database "used".</summary>

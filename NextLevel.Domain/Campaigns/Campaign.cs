@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using NextLevel.Domain.Closers.Routing;
 using NextLevel.Domain.Leads;
 
 namespace NextLevel.Domain.Campaigns;
@@ -50,6 +51,9 @@ public sealed class Campaign
     public CampaignSchedule Schedule { get; set; } = new();
 
     public List<TeamAssignment> AssignedTo { get; set; } = [];
+
+    /// <summary>How leads needing a person are handed to the team's closers (issue 10); null routes with the defaults.</summary>
+    public CampaignRouting? Routing { get; set; }
 
     public DateTime CreatedAt { get; set; }
 

@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using NextLevel.Domain.Closers.Routing;
 
 namespace NextLevel.Domain.Leads;
 
@@ -57,6 +58,9 @@ public sealed class Lead
 
     /// <summary>Staff notes, oldest first (ours; see docs/data-model.md).</summary>
     public List<LeadNote> Notes { get; set; } = [];
+
+    /// <summary>Where the lead is between people: offered, claimed (the owner) or pooled, with the reasons (issue 10).</summary>
+    public LeadRouting? Routing { get; set; }
 
     public DateTime CreatedAt { get; set; }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NextLevel.Domain.Closers.Routing;
 using NextLevel.Domain.Compliance;
 using NextLevel.Domain.Configuration;
 using NextLevel.Domain.Persistence;
@@ -7,6 +8,7 @@ using NextLevel.Worker.Providers;
 using NextLevel.Worker.Services.Archival;
 using NextLevel.Worker.Services.FollowUp;
 using NextLevel.Worker.Services.Rollups;
+using NextLevel.Worker.Services.Routing;
 using NextLevel.Worker.Services.Startup;
 using NextLevel.Worker.Simulator;
 using NextLevel.Worker.Telemetry;
@@ -33,6 +35,7 @@ public static class Extensions
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section);
         services.AddOptions<ArchivalOptions>().BindConfiguration(ArchivalOptions.Section);
         services.AddOptions<RollupOptions>().BindConfiguration(RollupOptions.Section);
+        services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section);
 
         services.AddSingleton<WorkerGauges>();
         services.AddSingleton<WorkerTelemetry>();
@@ -47,6 +50,9 @@ public static class Extensions
         services.AddSingleton<TranscriptArchiver>();
         services.AddSingleton<CampaignMetricsRollup>();
         services.AddSingleton<OperationsRollup>();
+        services.AddSingleton<RoutingTeams>();
+        services.AddSingleton<LeadRouter>();
+        services.AddSingleton<RoutingSweep>();
 
         // Real channels first (TryAdd, only for configured providers); the simulator fills in the rest.
         builder.AddProviderChannels();
@@ -64,6 +70,7 @@ public static class Extensions
         services.AddHostedService<FollowUpService>();
         services.AddHostedService<ArchivalService>();
         services.AddHostedService<RollupService>();
+        services.AddHostedService<RoutingService>();
         services.AddHostedService<SimulatorReportingService>();
 
         services.AddOpenTelemetry()
