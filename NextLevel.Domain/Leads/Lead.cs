@@ -58,6 +58,12 @@ public sealed class Lead
     /// <summary>Staff notes, oldest first (ours; see docs/data-model.md).</summary>
     public List<LeadNote> Notes { get; set; } = [];
 
+    /// <summary>Closers' tasks on this lead (issue 10; docs/closers.md).</summary>
+    public List<Closers.Tasks.LeadTask> Tasks { get; set; } = [];
+
+    /// <summary>Site visits booked for this lead (issue 10; docs/closers.md).</summary>
+    public List<Closers.Appointments.Appointment> Appointments { get; set; } = [];
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
