@@ -1,4 +1,5 @@
 using NextLevel.Api.Calls;
+using NextLevel.Api.Closers;
 using NextLevel.Api.Campaigns;
 using NextLevel.Api.Compliance;
 using NextLevel.Api.Dashboard;
@@ -31,6 +32,13 @@ app.MapComplianceApi();
 app.MapCallsApi();
 app.MapCallQueriesApi();
 app.MapComplianceAuditApi();
+app.MapTasksApi();
+app.MapAppointmentsApi();
+app.MapCalendarFeedApi();
+app.MapOffersApi();
+app.MapDealsApi();
+app.MapPipelineApi();
+app.MapMyDayApi();
 
 await app.RunAsync();
 return 0;

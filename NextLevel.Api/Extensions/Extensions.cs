@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using NextLevel.Api.Calls;
+using NextLevel.Api.Closers;
 using NextLevel.Api.Campaigns;
 using NextLevel.Api.Compliance;
 using NextLevel.Api.Dashboard;
@@ -67,6 +68,7 @@ internal static class Extensions
         builder.AddDashboard();
         builder.AddCompliance();
         builder.AddCalls();
+        builder.AddClosing();
     }
 
     public static void UseApplicationPipeline(this WebApplication app)
