@@ -21,6 +21,7 @@ internal static class PropertiesCollection
             IndexSpec.On(new BsonDocument { { "offers.status", 1 }, { "offers.expiresAt", 1 } }),
             IndexSpec.On(new BsonDocument("deal._id", 1)),
             IndexSpec.On(new BsonDocument { { "deal.campaignId", 1 }, { "deal.status", 1 } }),
+            IndexSpec.On(new BsonDocument("updatedAt", -1)),
         ],
         Object(
             ["address", "createdAt"],
