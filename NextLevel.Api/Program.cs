@@ -1,6 +1,6 @@
 using NextLevel.Api.Calls;
-using NextLevel.Api.Campaigns;
 using NextLevel.Api.Closers;
+using NextLevel.Api.Campaigns;
 using NextLevel.Api.Compliance;
 using NextLevel.Api.Dashboard;
 using NextLevel.Api.Extensions;
@@ -34,6 +34,13 @@ app.MapCallQueriesApi();
 app.MapComplianceAuditApi();
 app.MapRoutingApi();
 app.MapClosersApi();
+app.MapTasksApi();
+app.MapAppointmentsApi();
+app.MapCalendarFeedApi();
+app.MapOffersApi();
+app.MapDealsApi();
+app.MapPipelineApi();
+app.MapMyDayApi();
 
 await app.RunAsync();
 return 0;

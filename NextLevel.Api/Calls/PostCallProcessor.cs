@@ -23,7 +23,7 @@ public enum PostCallResult
 /// decisions, and a spoken revocation. Every step is idempotent on its own (a unique key, or a guard on what it
 /// adds), and the call is marked done last, so a delivery retried after a failure completes the work exactly once.
 /// </summary>
-public sealed class PostCallProcessor(IMongoDatabase database, CallRecordUpdates updates, ConsentRecords consent, RoutingTriggers routing, TimeProvider time, ILogger<PostCallProcessor> logger)
+public sealed class PostCallProcessor(IMongoDatabase database, CallRecordUpdates updates, ConsentRecords consent, RoutingTriggers routing, Closers.CallOutcomeTasks tasks, TimeProvider time, ILogger<PostCallProcessor> logger)
 {
     public const string RecordedBy = "elevenlabs_post_call";
 
@@ -65,6 +65,7 @@ public sealed class PostCallProcessor(IMongoDatabase database, CallRecordUpdates
         }
 
         await RecordDecisionsAsync(e, outcome, now, cancellationToken);
+        if (revocation is null) await tasks.CreateAsync(call, CallAnalysis.FollowUps(e, outcome), cancellationToken);
         await StoreCallAnalysisAsync(call, e, outcome, sentiment, revocation, transcriptId, duration, now, elevenLabsRatePerCharacter, cancellationToken);
         CallsLog.PostCallStored(logger, call.Id.ToString(), outcome?.ToString() ?? "none", call.LeadId.ToString());
         return PostCallResult.Stored;

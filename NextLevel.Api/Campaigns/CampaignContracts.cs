@@ -24,4 +24,10 @@ public sealed record TargetingPreview(ObjectId CampaignId, long MatchingLeads, D
 /// </summary>
 public sealed record CampaignMetricsView(
     ObjectId CampaignId, LeadOutcomes Leads, CallTotals Calls, decimal Revenue, decimal TotalCost, double? ContactRate, double? QualificationRate,
-    double? ConversionRate, decimal? CostPerLead, decimal? CostPerDeal, double? Roi, DateTime ComputedAt);
+    double? ConversionRate, decimal? CostPerLead, decimal? CostPerDeal, double? Roi, DateTime ComputedAt, ClosingFigures? Closing = null);
+
+/// <summary>
+/// The campaign's closing figures counted from its visits, offers and deals (Domain/Reporting/ClosingRecordsQuery) and the
+/// ratios that follow (conversion = deals closed / leads received; cost per deal and ROI on the calls' cost).
+/// </summary>
+public sealed record ClosingFigures(int SiteVisits, int OffersExtended, int DealsClosed, decimal TotalRevenue, double ConversionRate, decimal CostPerDeal, double Roi);

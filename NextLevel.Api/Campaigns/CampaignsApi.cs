@@ -139,11 +139,15 @@ public static class CampaignsApi
         var leadsTask = new LeadOutcomeQuery(services.Database).CountAsync(new BsonDocument("campaignId", campaign.Id), cancellationToken);
         var callsTask = new CallTotalsQuery(services.Database).SumAsync(new BsonDocument("campaignId", campaign.Id), cancellationToken);
         var revenueTask = new RevenueQuery(services.Database).SumAsync(null, null, campaign.Id, cancellationToken);
-        await Task.WhenAll(leadsTask, callsTask, revenueTask);
-        var (leads, calls, revenue) = (await leadsTask, await callsTask, await revenueTask);
+        var closingTask = new ClosingRecordsQuery(services.Database).CountAsync(campaign.Id, cancellationToken);
+        await Task.WhenAll(leadsTask, callsTask, revenueTask, closingTask);
+        var (leads, calls, revenue, closing) = (await leadsTask, await callsTask, await revenueTask, await closingTask);
         var ratios = KpiMath.Ratios(leads, calls.TotalCost, revenue);
+        var closingRatios = ClosingMetrics.Ratios(leads.Received, calls.TotalCost, closing);
         return TypedResults.Ok(new CampaignMetricsView(campaign.Id, leads, calls, revenue, calls.TotalCost, ratios.ContactRate, ratios.QualificationRate,
-            ratios.ConversionRate, ratios.CostPerLead, ratios.CostPerDeal, ratios.Roi, services.Clock.GetUtcNow().UtcDateTime));
+            ratios.ConversionRate, ratios.CostPerLead, ratios.CostPerDeal, ratios.Roi, services.Clock.GetUtcNow().UtcDateTime,
+            new ClosingFigures(closing.SiteVisits, closing.OffersExtended, closing.DealsClosed, closing.TotalRevenue,
+                closingRatios.ConversionRate, closingRatios.CostPerDeal, closingRatios.Roi)));
     }
 
     /// <summary>Copies the request onto the campaign and checks the result with the Domain's rules.</summary>

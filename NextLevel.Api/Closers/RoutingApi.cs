@@ -152,7 +152,7 @@ public static class RoutingApi
         }
         var leads = await services.Leads.Find(filter).Sort(new BsonDocument("routing.pooledAt", 1)).Limit(ListLimit).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<PoolItemDto>>([.. leads.Select(l => new PoolItemDto(l.Id, LeadNames.Of(l), l.CampaignId, l.CampaignName,
-            l.Qualification?.Score, l.Routing?.PooledAt, LeadNames.LastReason(l.Routing, RoutingAction.Pooled)))]);
+            l.Qualification?.Score, l.Routing?.PooledAt, RoutingReasons.LastReason(l.Routing, RoutingAction.Pooled)))]);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<MyOfferDto>>, ProblemHttpResult>> MyOffersAsync(ClaimsPrincipal user, RoutingServices services, CancellationToken cancellationToken)
@@ -166,7 +166,7 @@ public static class RoutingApi
         };
         var leads = await services.Leads.Find(filter).Sort(new BsonDocument("routing.claimDeadline", 1)).Limit(ListLimit).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<MyOfferDto>>([.. leads.Select(l => new MyOfferDto(l.Id, LeadNames.Of(l), l.CampaignName, l.Qualification?.Score,
-            l.Routing?.OfferedAt, l.Routing?.ClaimDeadline, LeadNames.LastReason(l.Routing, RoutingAction.Offered)))]);
+            l.Routing?.OfferedAt, l.Routing?.ClaimDeadline, RoutingReasons.LastReason(l.Routing, RoutingAction.Offered)))]);
     }
 
     private static async Task<Results<Ok<RoutingStateDto>, NotFound, ValidationProblem, ProblemHttpResult>> ResultAsync(RoutingOutcome outcome, RoutingServices services, CancellationToken cancellationToken) =>

@@ -59,11 +59,9 @@ public sealed record SourceMetricsRow(LeadSource Source, SpeedDto SpeedToClaim, 
 
 public sealed record CloserMetricsDto(DateTime From, DateTime To, IReadOnlyList<CloserMetricsRow> Closers, IReadOnlyList<SourceMetricsRow> Sources);
 
-internal static class LeadNames
+/// <summary>The reason stored with a lead's latest routing step of a kind (names come from ClosingContracts' LeadNames).</summary>
+internal static class RoutingReasons
 {
-    public static string Of(Lead lead) =>
-        string.Join(' ', new[] { lead.Contact.FirstName, lead.Contact.LastName }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } name ? name : "(no name)";
-
     public static string? LastReason(LeadRouting? routing, RoutingAction action) =>
         routing?.History.LastOrDefault(h => h.Action == action)?.Reason;
 }

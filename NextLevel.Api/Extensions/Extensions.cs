@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using NextLevel.Api.Calls;
-using NextLevel.Api.Campaigns;
 using NextLevel.Api.Closers;
+using NextLevel.Api.Campaigns;
 using NextLevel.Api.Compliance;
 using NextLevel.Api.Dashboard;
 using NextLevel.Api.Identity;
@@ -69,6 +69,7 @@ internal static class Extensions
         builder.AddCompliance();
         builder.AddCalls();
         builder.AddClosers();
+        builder.AddClosing();
     }
 
     public static void UseApplicationPipeline(this WebApplication app)

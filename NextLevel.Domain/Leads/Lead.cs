@@ -62,6 +62,12 @@ public sealed class Lead
     /// <summary>Where the lead is between people: offered, claimed (the owner) or pooled, with the reasons (issue 10).</summary>
     public LeadRouting? Routing { get; set; }
 
+    /// <summary>Closers' tasks on this lead (issue 10; docs/closers.md).</summary>
+    public List<Closers.Tasks.LeadTask> Tasks { get; set; } = [];
+
+    /// <summary>Site visits booked for this lead (issue 10; docs/closers.md).</summary>
+    public List<Closers.Appointments.Appointment> Appointments { get; set; } = [];
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

@@ -78,6 +78,12 @@ public sealed class Property
 
     public List<ObjectId> LeadIds { get; set; } = [];
 
+    /// <summary>Offers made on the property and their negotiation (issue 10; docs/closers.md).</summary>
+    public List<Closers.Offers.Offer> Offers { get; set; } = [];
+
+    /// <summary>The deal made from an accepted offer, if any.</summary>
+    public Closers.Deals.Deal? Deal { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

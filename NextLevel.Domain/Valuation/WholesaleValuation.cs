@@ -19,7 +19,23 @@ public static class WholesaleValuation
         var profitMargin = afterRepairValue - repairCost - wholesalePrice;
         return new WholesaleOffer(afterRepairValue, repairCost, wholesalePrice, profitMargin);
     }
+
+    /// <summary>
+    /// The maximum allowable offer when the wholesaler keeps a fee: ARV × 70% − repairs − the wholesale fee (whole
+    /// dollars, rounded down, never below zero). The margin is the ARV minus repairs minus that offer.
+    /// </summary>
+    public static OfferCalculation ForOffer(decimal afterRepairValue, decimal repairCost, decimal wholesaleFee)
+    {
+        if (wholesaleFee < 0) throw new ArgumentOutOfRangeException(nameof(wholesaleFee), "The wholesale fee cannot be negative.");
+        var rule = Calculate(afterRepairValue, repairCost);
+        var maximum = Math.Max(0m, Math.Floor(afterRepairValue * MaximumAllowableOfferRatio - repairCost - wholesaleFee));
+        return new OfferCalculation(rule.AfterRepairValue, rule.RepairCost, wholesaleFee, maximum, afterRepairValue - repairCost - maximum);
+    }
 }
+
+/// <param name="MaximumAllowableOffer">ARV × 70% − repairs − wholesale fee, whole dollars, never below zero.</param>
+/// <param name="Margin">ARV minus repairs minus the maximum allowable offer.</param>
+public sealed record OfferCalculation(decimal AfterRepairValue, decimal Repairs, decimal WholesaleFee, decimal MaximumAllowableOffer, decimal Margin);
 
 /// <param name="WholesalePrice">The maximum allowable offer: 70% of ARV minus repairs, never below zero.</param>
 /// <param name="ProfitMargin">ARV minus repairs minus the wholesale price.</param>

@@ -7,6 +7,7 @@ using NextLevel.Worker.Channels;
 using NextLevel.Worker.Providers;
 using NextLevel.Worker.Services.Archival;
 using NextLevel.Worker.Services.FollowUp;
+using NextLevel.Worker.Services.Closing;
 using NextLevel.Worker.Services.Rollups;
 using NextLevel.Worker.Services.Routing;
 using NextLevel.Worker.Services.Startup;
@@ -36,6 +37,7 @@ public static class Extensions
         services.AddOptions<ArchivalOptions>().BindConfiguration(ArchivalOptions.Section);
         services.AddOptions<RollupOptions>().BindConfiguration(RollupOptions.Section);
         services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section);
+        services.AddOptions<ClosingOptions>().BindConfiguration(ClosingOptions.Section);
 
         services.AddSingleton<WorkerGauges>();
         services.AddSingleton<WorkerTelemetry>();
@@ -53,6 +55,8 @@ public static class Extensions
         services.AddSingleton<RoutingTeams>();
         services.AddSingleton<LeadRouter>();
         services.AddSingleton<RoutingSweep>();
+        services.AddSingleton<TaskReminders>();
+        services.AddSingleton<OfferExpiry>();
 
         // Real channels first (TryAdd, only for configured providers); the simulator fills in the rest.
         builder.AddProviderChannels();
@@ -71,6 +75,7 @@ public static class Extensions
         services.AddHostedService<ArchivalService>();
         services.AddHostedService<RollupService>();
         services.AddHostedService<RoutingService>();
+        services.AddHostedService<ClosingChoresService>();
         services.AddHostedService<SimulatorReportingService>();
 
         services.AddOpenTelemetry()

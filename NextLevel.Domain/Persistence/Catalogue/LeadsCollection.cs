@@ -22,6 +22,11 @@ internal static class LeadsCollection
             IndexSpec.On(new BsonDocument("contactId", 1)),
             // The staff lead list's tag filter.
             IndexSpec.On(new BsonDocument("tags", 1)),
+            // Closers (issue 10): "my open tasks by due time" and a closer's visits by time.
+            IndexSpec.On(new BsonDocument { { "tasks.ownerId", 1 }, { "tasks.status", 1 }, { "tasks.dueAt", 1 } }),
+            IndexSpec.On(new BsonDocument { { "appointments.closerId", 1 }, { "appointments.startsAt", 1 } }),
+            IndexSpec.On(new BsonDocument("tasks._id", 1)),
+            IndexSpec.On(new BsonDocument("appointments._id", 1)),
         ],
         Object(
             ["source", "externalId", "receivedAt", "contact", "status", "stage", "createdAt"],

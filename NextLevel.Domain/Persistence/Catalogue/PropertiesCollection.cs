@@ -15,6 +15,13 @@ internal static class PropertiesCollection
             IndexSpec.On(new BsonDocument("valuation.wholesalePrice", 1)),
             IndexSpec.On(new BsonDocument { { "marketData.marketTrend", 1 }, { "marketData.demandScore", -1 } }),
             IndexSpec.On(new BsonDocument("leadIds", 1)),
+            // Closers (issue 10): offers and deals by id, campaign metrics, and the Worker's offer expiry.
+            IndexSpec.On(new BsonDocument("offers._id", 1)),
+            IndexSpec.On(new BsonDocument("offers.campaignId", 1)),
+            IndexSpec.On(new BsonDocument { { "offers.status", 1 }, { "offers.expiresAt", 1 } }),
+            IndexSpec.On(new BsonDocument("deal._id", 1)),
+            IndexSpec.On(new BsonDocument { { "deal.campaignId", 1 }, { "deal.status", 1 } }),
+            IndexSpec.On(new BsonDocument("updatedAt", -1)),
         ],
         Object(
             ["address", "createdAt"],
