@@ -18,6 +18,7 @@ public sealed class SeededSystemFixture : IAsyncLifetime
         int.TryParse(Environment.GetEnvironmentVariable("NEXTLEVEL_E2E_LEADS"), out var leads) && leads > 0 ? leads : 2000;
 
     public TestDistributedApplication App { get; private set; } = null!;
+    public string ElevenLabsWebhookSecret { get; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     public Uri WebUrl { get; private set; } = null!;
     public string AdminPassword { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
@@ -33,7 +34,9 @@ public sealed class SeededSystemFixture : IAsyncLifetime
         // A browser test without a browser proves nothing: fail with what to install instead of skipping.
         if (ChromiumPath is null) throw new InvalidOperationException("Debian's chromium is not installed: apt-get install -y chromium (.ci/run does this).");
         Directory.CreateDirectory(ArtifactsDirectory);
-        App = await DistributedApplicationTestingBuilder.StartAsync<Projects.NextLevel_AppHost>();
+        // A known ElevenLabs webhook secret, so a journey can post a signed post-call event like the provider does.
+        App = await DistributedApplicationTestingBuilder.StartAsync<Projects.NextLevel_AppHost>(
+            new Dictionary<string, string> { ["Providers__ElevenLabs__WebhookSecret"] = ElevenLabsWebhookSecret });
         await App.WaitForAllHealthyAsync(TimeSpan.FromMinutes(3));
         var connection = await MongoConnectionStringAsync();
         await RunApiCommandAsync(connection, "seed", "--leads", $"{SeededLeads}", "--seed", "7");

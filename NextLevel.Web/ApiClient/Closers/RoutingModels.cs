@@ -31,7 +31,7 @@ public sealed record RoutingRequest(string Reason);
 public sealed record PoolLead(string LeadId, string? Name, string? CampaignId, string? CampaignName, double? Score, DateTimeOffset? PooledAt, string? Reason);
 
 /// <summary>A lead offered to the signed-in closer, claimable until the deadline.</summary>
-public sealed record OfferedLead(string LeadId, string? Name, string? CampaignName, double? Score, DateTimeOffset? OfferedAt, DateTimeOffset ClaimDeadline, string? Reason);
+public sealed record OfferedLead(string LeadId, string? Name, string? CampaignName, double? Score, DateTimeOffset? OfferedAt, DateTimeOffset? ClaimDeadline, string? Reason);
 
 public sealed record SpeedFigure(double? MedianSeconds, double? P90Seconds, int Count);
 

@@ -149,4 +149,7 @@ public sealed record CallTotals(int Calls, int Answered, int Completed, double? 
 
 public sealed record CampaignMetrics(
     string? CampaignId, LeadOutcomes Leads, CallTotals Calls, double Revenue, double TotalCost, double? ContactRate, double? QualificationRate,
-    double? ConversionRate, double? CostPerLead, double? CostPerDeal, double? Roi);
+    double? ConversionRate, double? CostPerLead, double? CostPerDeal, double? Roi, ClosingFigures? Closing = null);
+
+/// <summary>A campaign's closing figures, counted by the Api from its visits, offers and deals.</summary>
+public sealed record ClosingFigures(int SiteVisits, int OffersExtended, int DealsClosed, double TotalRevenue, double ConversionRate, double CostPerDeal, double Roi);
