@@ -63,7 +63,7 @@ public sealed record LeadListQuery(BsonDocument Filter, LeadSort Sort, IReadOnly
         }
 
         var sort = LeadSort.Parse(request.Sort);
-        if (sort is null) Error("sort", "Sort must be receivedAt, score or name.");
+        if (sort is null) Error("sort", "Sort must be receivedAt, score or name, optionally with .asc or .desc.");
         sort ??= LeadSort.ReceivedAt;
 
         IReadOnlyList<BsonValue>? after = null;

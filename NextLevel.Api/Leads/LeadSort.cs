@@ -18,13 +18,26 @@ public sealed record LeadSort(string Name, IReadOnlyList<(string Field, int Dire
     public static readonly LeadSort ByName = new("name", [("contact.lastName", 1), ("contact.firstName", 1), ("_id", 1)],
         l => [Text(l.Contact.LastName), Text(l.Contact.FirstName), l.Id]);
 
+    /// <summary>The same keys the other way (still index-backed: an index is read backwards), under its own name for cursors.</summary>
+    public static readonly LeadSort ReceivedAtOldestFirst = ReceivedAt.Reversed("receivedAt.asc");
+
+    public static readonly LeadSort ScoreLowestFirst = Score.Reversed("score.asc");
+
+    public static readonly LeadSort ByNameReversed = ByName.Reversed("name.desc");
+
+    /// <summary>A field in its natural order (receivedAt newest first, score highest first, name A to Z), or with .asc/.desc.</summary>
     public static LeadSort? Parse(string? text) => text switch
     {
-        null or "" or "receivedAt" => ReceivedAt,
-        "score" => Score,
-        "name" => ByName,
+        null or "" or "receivedAt" or "receivedAt.desc" => ReceivedAt,
+        "receivedAt.asc" => ReceivedAtOldestFirst,
+        "score" or "score.desc" => Score,
+        "score.asc" => ScoreLowestFirst,
+        "name" or "name.asc" => ByName,
+        "name.desc" => ByNameReversed,
         _ => null,
     };
+
+    private LeadSort Reversed(string name) => new(name, [.. Keys.Select(k => (k.Field, -k.Direction))], ValuesOf);
 
     public BsonDocument SortDocument()
     {

@@ -27,7 +27,7 @@ public sealed class ClosersApiDriver(HttpClient api, string webhookSecret) : IDi
 
     public Task<JsonElement> GetAsync(string path) => api.GetFromJsonAsync<JsonElement>(path);
 
-    /// <summary>A seeded call the AI has not finished (no transcript) whose lead is open, has a property and a campaign with closers.</summary>
+    /// <summary>A seeded call the AI has not finished (no transcript, no contact attempt on the lead) whose lead is open, has a property and a campaign with closers.</summary>
     public async Task<(string CallId, string LeadId, string CampaignId, string LeadName)> FindOpenCallAsync()
     {
         string? cursor = null;
@@ -41,6 +41,10 @@ public sealed class ClosersApiDriver(HttpClient api, string webhookSecret) : IDi
                 var detail = await GetAsync($"/api/leads/{leadId}");
                 var lead = detail.GetProperty("lead");
                 if (lead.GetProperty("status").GetString() is "converted" or "dnc" or "lost") continue;
+                // The post-call event routes only when it adds the call's contact attempt (a delivery seen before does not).
+                var callId = call.GetProperty("id").GetString();
+                if (lead.TryGetProperty("contactAttempts", out var attempts) && attempts.ValueKind == JsonValueKind.Array
+                    && attempts.EnumerateArray().Any(a => a.TryGetProperty("callId", out var c) && c.GetString() == callId)) continue;
                 if (lead.GetProperty("propertyId").ValueKind != JsonValueKind.String) continue;
                 if (lead.GetProperty("campaignId").GetString() is not { } campaignId) continue;
                 var routing = await GetAsync($"/api/leads/{leadId}/routing");
@@ -99,16 +103,17 @@ public sealed class ClosersApiDriver(HttpClient api, string webhookSecret) : IDi
     /// <summary>Waits until routing offers the lead to a closer; returns that closer's e-mail.</summary>
     public async Task<string> WaitForOfferAsync(string leadId, TimeSpan timeout)
     {
-        using var deadline = new CancellationTokenSource(timeout);
+        var until = DateTime.UtcNow + timeout;
         while (true)
         {
             var routing = await GetAsync($"/api/leads/{leadId}/routing");
+            if (DateTime.UtcNow > until) throw new TimeoutException($"The lead was not offered to a closer in {timeout}: {routing}");
             if (routing.GetProperty("state").GetString() == "offered" && routing.GetProperty("offeredTo").GetString() is { } closerId)
             {
                 var users = await GetAsync("/api/users");
                 return users.EnumerateArray().First(u => u.GetProperty("id").GetString() == closerId).GetProperty("email").GetString()!;
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(250), deadline.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
         }
     }
 

@@ -76,6 +76,20 @@ public class LeadPaginationTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Each_sort_pages_the_other_way_when_asked_visiting_every_lead_once()
+    {
+        var (leads, tag) = await SeedAsync();
+        var oldest = leads.OrderBy(l => l.ReceivedAt).ThenBy(l => l.Id).Select(l => l.Id.ToString()).ToList();
+        var lowest = leads.OrderBy(l => l.Qualification is null ? 0 : 1).ThenBy(l => l.Qualification?.Score).ThenBy(l => l.Id).Select(l => l.Id.ToString()).ToList();
+        var zToA = leads.OrderByDescending(l => l.Contact.LastName, StringComparer.Ordinal).ThenByDescending(l => l.Contact.FirstName, StringComparer.Ordinal)
+            .ThenByDescending(l => l.Id).Select(l => l.Id.ToString()).ToList();
+
+        Assert.Equal(oldest, await AllPagesAsync($"tag={tag}&sort=receivedAt.asc", 37));
+        Assert.Equal(lowest, await AllPagesAsync($"tag={tag}&sort=score.asc", 23));
+        Assert.Equal(zToA, await AllPagesAsync($"tag={tag}&sort=name.desc", 50));
+    }
+
+    [Fact]
     public async Task Total_is_counted_only_when_asked()
     {
         var (_, tag) = await SeedAsync();

@@ -86,10 +86,13 @@ public sealed class LeadsPageTests : WebTestContext
     }
 
     [Theory]
-    [InlineData("ReceivedAt", "receivedAt")]
-    [InlineData("Score", "score")]
-    [InlineData("LastName", "name")]
-    [InlineData("Phone", null)]
-    public void Grid_columns_sort_by_the_Api_orders(string column, string? expected) =>
-        Assert.Equal(expected, LeadsPage.ApiSort(new MudBlazor.SortDefinition<NextLevel.Web.ApiClient.Models.LeadSummary>(column, false, 0, _ => 0)));
+    [InlineData("ReceivedAt", true, "receivedAt")]
+    [InlineData("ReceivedAt", false, "receivedAt.asc")]
+    [InlineData("Score", true, "score")]
+    [InlineData("Score", false, "score.asc")]
+    [InlineData("LastName", false, "name")]
+    [InlineData("LastName", true, "name.desc")]
+    [InlineData("Phone", false, null)]
+    public void Grid_columns_sort_by_the_Api_orders_in_the_direction_the_grid_shows(string column, bool descending, string? expected) =>
+        Assert.Equal(expected, LeadsPage.ApiSort(new MudBlazor.SortDefinition<NextLevel.Web.ApiClient.Models.LeadSummary>(column, descending, 0, _ => 0)));
 }

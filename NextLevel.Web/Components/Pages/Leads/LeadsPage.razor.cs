@@ -95,14 +95,15 @@ public partial class LeadsPage : IDisposable
     }
 
     /// <summary>
-    /// The grid's sort column to the Api's sort orders, each with its own index-backed direction: receivedAt
-    /// (newest first), score (highest first), name (A to Z).
+    /// The grid's sort column and direction to the Api's sort orders (each index-backed both ways): receivedAt,
+    /// score and name, with ".asc" or ".desc" when the grid asks for the other way than the field's natural order
+    /// (newest first, highest first, A to Z).
     /// </summary>
     internal static string? ApiSort(SortDefinition<LeadSummary>? sort) => sort?.SortBy switch
     {
-        nameof(LeadSummary.ReceivedAt) => "receivedAt",
-        nameof(LeadSummary.Score) => "score",
-        nameof(LeadSummary.LastName) => "name",
+        nameof(LeadSummary.ReceivedAt) => sort.Descending ? "receivedAt" : "receivedAt.asc",
+        nameof(LeadSummary.Score) => sort.Descending ? "score" : "score.asc",
+        nameof(LeadSummary.LastName) => sort.Descending ? "name.desc" : "name",
         _ => null,
     };
 

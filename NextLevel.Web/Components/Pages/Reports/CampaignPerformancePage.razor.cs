@@ -10,12 +10,9 @@ namespace NextLevel.Web.Components.Pages.Reports;
 public partial class CampaignPerformancePage : IDisposable
 {
     [Inject] public required IDashboardApi Dashboard { get; init; }
-    [Inject] public required ICampaignsApi Campaigns { get; init; }
-    [Inject] public required UserTimeZone Zone { get; init; }
-    [Inject] public required TimeProvider Clock { get; init; }
     [SupplyParameterFromQuery(Name = "campaignId")] public string? CampaignIdQuery { get; set; }
 
-    private IReadOnlyList<CampaignSummary> _campaigns = [];
+    private int _campaignCount;
     private string? _campaignId;
     private Period? _period;
     private CampaignPerformanceReport? _report;
@@ -28,41 +25,19 @@ public partial class CampaignPerformancePage : IDisposable
     private string[] _sourceLabels = [];
     private readonly CancellationTokenSource _disposed = new();
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    private async Task OnScopeChanged(ReportScope scope)
     {
-        if (!firstRender) return;
-        await Zone.EnsureAsync();
-        try
-        {
-            _campaigns = await Campaigns.ListAsync(null, _disposed.Token);
-            _campaignId = CampaignIdQuery ?? _campaigns.FirstOrDefault(c => c.Status == "active")?.Id ?? (_campaigns.Count > 0 ? _campaigns[0].Id : null);
-            _loaded = true;
-        }
-        catch (Exception e) when (e is ApiProblemException or HttpRequestException)
-        {
-            _error = e;
-        }
+        _campaignId = scope.CampaignId;
+        _period = scope.Period;
+        _loaded = true;
+        _campaignCount = scope.CampaignCount;
         await LoadAsync();
-        StateHasChanged();
-    }
-
-    private Task OnCampaignChanged(string? id)
-    {
-        _campaignId = id;
-        return LoadAsync();
-    }
-
-    private Task OnPeriodChanged(Period period)
-    {
-        _period = period;
-        return LoadAsync();
     }
 
     private async Task LoadAsync()
     {
         _error = null;
-        _period ??= Period.FromPreset("30d", Zone, Clock);
-        if (_campaignId is null) return;
+        if (_campaignId is null || _period is null) return;
         try
         {
             var sources = Task.WhenAll(Vocabulary.LeadSources.Select(source => AttributionAsync(_campaignId, source, _period)));

@@ -10,11 +10,7 @@ namespace NextLevel.Web.Components.Pages.Reports;
 public partial class FunnelPage : IDisposable
 {
     [Inject] public required IDashboardApi Dashboard { get; init; }
-    [Inject] public required ICampaignsApi Campaigns { get; init; }
-    [Inject] public required UserTimeZone Zone { get; init; }
-    [Inject] public required TimeProvider Clock { get; init; }
 
-    private IReadOnlyList<CampaignSummary> _campaigns = [];
     private string? _campaignId;
     private string? _source;
     private Period? _period;
@@ -25,25 +21,10 @@ public partial class FunnelPage : IDisposable
     private string[] _labels = [];
     private readonly CancellationTokenSource _disposed = new();
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    private Task OnScopeChanged(ReportScope scope)
     {
-        if (!firstRender) return;
-        await Zone.EnsureAsync();
-        try
-        {
-            _campaigns = await Campaigns.ListAsync(null, _disposed.Token);
-        }
-        catch (Exception e) when (e is ApiProblemException or HttpRequestException)
-        {
-            _error = e;
-        }
-        await LoadAsync();
-        StateHasChanged();
-    }
-
-    private Task OnCampaignChanged(string? id)
-    {
-        _campaignId = id;
+        _campaignId = scope.CampaignId;
+        _period = scope.Period;
         return LoadAsync();
     }
 
@@ -53,16 +34,10 @@ public partial class FunnelPage : IDisposable
         return LoadAsync();
     }
 
-    private Task OnPeriodChanged(Period period)
-    {
-        _period = period;
-        return LoadAsync();
-    }
-
     private async Task LoadAsync()
     {
         _error = null;
-        _period ??= Period.FromPreset("30d", Zone, Clock);
+        if (_period is null) return;
         try
         {
             _report = await Dashboard.FunnelAsync(_period.From, _period.To, _campaignId, _source, _disposed.Token);
