@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace NextLevel.Web.E2E;
 
@@ -27,38 +29,38 @@ public sealed class ClosersApiDriver(HttpClient api, string webhookSecret) : IDi
 
     public Task<JsonElement> GetAsync(string path) => api.GetFromJsonAsync<JsonElement>(path);
 
-    /// <summary>A seeded call the AI has not finished (no transcript, no contact attempt on the lead) whose lead is open, has a property and a campaign with closers.</summary>
-    public async Task<(string CallId, string LeadId, string CampaignId, string LeadName)> FindOpenCallAsync()
+    /// <summary>An open seeded lead with a property, not yet routed, on a campaign whose team has closers.</summary>
+    public async Task<(string LeadId, string CampaignId, string LeadName, string Phone)> FindRoutableLeadAsync()
     {
-        string? cursor = null;
-        for (var page = 0; page < 20; page++)
+        var page = await GetAsync("/api/leads?status=contacted&limit=100");
+        foreach (var row in page.GetProperty("items").EnumerateArray())
         {
-            var calls = await GetAsync("/api/calls?limit=100" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
-            foreach (var call in calls.GetProperty("items").EnumerateArray())
-            {
-                if (call.TryGetProperty("transcriptId", out var t) && t.ValueKind == JsonValueKind.String) continue;
-                if (call.GetProperty("leadId").GetString() is not { } leadId) continue;
-                var detail = await GetAsync($"/api/leads/{leadId}");
-                var lead = detail.GetProperty("lead");
-                if (lead.GetProperty("status").GetString() is "converted" or "dnc" or "lost") continue;
-                // The post-call event routes only when it adds the call's contact attempt (a delivery seen before does not).
-                var callId = call.GetProperty("id").GetString();
-                if (lead.TryGetProperty("contactAttempts", out var attempts) && attempts.ValueKind == JsonValueKind.Array
-                    && attempts.EnumerateArray().Any(a => a.TryGetProperty("callId", out var c) && c.GetString() == callId)) continue;
-                if (lead.GetProperty("propertyId").ValueKind != JsonValueKind.String) continue;
-                if (lead.GetProperty("campaignId").GetString() is not { } campaignId) continue;
-                var routing = await GetAsync($"/api/leads/{leadId}/routing");
-                if (routing.GetProperty("state").GetString() != "none") continue;
-                var team = await GetAsync($"/api/campaigns/{campaignId}/routing");
-                if (team.GetProperty("closers").GetArrayLength() == 0) continue;
-                var contact = lead.GetProperty("contact");
-                var name = $"{contact.GetProperty("firstName").GetString()} {contact.GetProperty("lastName").GetString()}".Trim();
-                return (call.GetProperty("id").GetString()!, leadId, campaignId, name);
-            }
-            if (calls.GetProperty("nextCursor").GetString() is not { } next) break;
-            cursor = next;
+            var leadId = row.GetProperty("id").GetString()!;
+            if (row.GetProperty("campaignId").GetString() is not { } campaignId || row.GetProperty("phone").GetString() is not { } phone) continue;
+            var lead = (await GetAsync($"/api/leads/{leadId}")).GetProperty("lead");
+            if (lead.GetProperty("propertyId").ValueKind != JsonValueKind.String) continue;
+            if ((await GetAsync($"/api/leads/{leadId}/routing")).GetProperty("state").GetString() != "none") continue;
+            if ((await GetAsync($"/api/campaigns/{campaignId}/routing")).GetProperty("closers").GetArrayLength() == 0) continue;
+            return (leadId, campaignId, $"{row.GetProperty("firstName").GetString()} {row.GetProperty("lastName").GetString()}".Trim(), phone);
         }
-        throw new InvalidOperationException("The seed has no unfinished call on an open lead of a campaign with closers.");
+        throw new InvalidOperationException("The seed has no contacted lead with a property on a campaign with closers.");
+    }
+
+    /// <summary>Records the AI call the Worker's follow-up engine would place (a call in progress, as it stores one).</summary>
+    public static async Task<string> PlaceCallAsync(string connectionString, string leadId, string campaignId, string phone)
+    {
+        var url = MongoUrl.Create(connectionString);
+        var database = new MongoClient(url).GetDatabase(url.DatabaseName ?? "next_level_real_estate");
+        var now = DateTime.UtcNow;
+        var id = ObjectId.GenerateNewId();
+        await database.GetCollection<BsonDocument>("calls").InsertOneAsync(new BsonDocument
+        {
+            { "_id", id }, { "callSid", "CA" + id }, { "conversationId", "conv_e2e_" + id }, { "leadId", ObjectId.Parse(leadId) },
+            { "contactPhone", phone }, { "initiatedAt", now }, { "direction", "outbound" }, { "type", "automated" },
+            { "campaignId", ObjectId.Parse(campaignId) }, { "status", "initiated" }, { "keyMoments", new BsonArray() }, { "followUpActions", new BsonArray() },
+            { "consentVerified", true }, { "dncChecked", true }, { "createdAt", now }, { "updatedAt", now }, { "createdBy", "calling_service" },
+        });
+        return id.ToString();
     }
 
     /// <summary>Posts ElevenLabs' post-call event for the call, signed as ElevenLabs signs it: the AI qualified the seller.</summary>

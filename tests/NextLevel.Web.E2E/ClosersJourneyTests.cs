@@ -5,8 +5,8 @@ using Microsoft.Playwright;
 namespace NextLevel.Web.E2E;
 
 /// <summary>
-/// A closer's journey in a real browser against the running, seeded system: the AI call qualifies a seller (ElevenLabs'
-/// signed post-call webhook), routing offers the lead to an on-shift closer, who claims it on My day, books a site
+/// A closer's journey in a real browser against the running, seeded system: the AI call the Worker placed (recorded as
+/// its follow-up engine does) qualifies the seller (ElevenLabs' signed post-call webhook), routing offers the lead to an on-shift closer, who claims it on My day, books a site
 /// visit, makes an offer that the seller accepts, turns it into a deal and closes it; the campaign's closing
 /// figures then count the deal. Screenshots under TestResults/e2e, step times in timings.txt.
 /// </summary>
@@ -40,7 +40,8 @@ public sealed class ClosersJourneyTests(SeededSystemFixture system) : IAsyncLife
     [Fact]
     public async Task A_qualified_call_reaches_a_closer_who_claims_visits_offers_and_closes_the_deal()
     {
-        var (callId, leadId, campaignId, leadName) = await _admin.FindOpenCallAsync();
+        var (leadId, campaignId, leadName, phone) = await _admin.FindRoutableLeadAsync();
+        var callId = await ClosersApiDriver.PlaceCallAsync(system.MongoConnectionString, leadId, campaignId, phone);
         var dealsBefore = await _admin.DealsClosedAsync(campaignId);
 
         string closerEmail = "";

@@ -21,6 +21,8 @@ public sealed class SeededSystemFixture : IAsyncLifetime
     public string ElevenLabsWebhookSecret { get; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     public Uri WebUrl { get; private set; } = null!;
     public string AdminPassword { get; private set; } = "";
+    /// <summary>The database the services use (for a journey to record what the Worker would, e.g. a call it placed).</summary>
+    public string MongoConnectionString { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     public string ArtifactsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "e2e");
     private IPlaywright? _playwright;
@@ -38,7 +40,7 @@ public sealed class SeededSystemFixture : IAsyncLifetime
         App = await DistributedApplicationTestingBuilder.StartAsync<Projects.NextLevel_AppHost>(
             new Dictionary<string, string> { ["Providers__ElevenLabs__WebhookSecret"] = ElevenLabsWebhookSecret });
         await App.WaitForAllHealthyAsync(TimeSpan.FromMinutes(3));
-        var connection = await MongoConnectionStringAsync();
+        var connection = MongoConnectionString = await MongoConnectionStringAsync();
         await RunApiCommandAsync(connection, "seed", "--leads", $"{SeededLeads}", "--seed", "7");
         var output = await RunApiCommandAsync(connection, "create-admin", "--email", AdminEmail, "--name", "E2E Admin");
         AdminPassword = output.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("one-time password:", StringComparison.Ordinal))["one-time password:".Length..].Trim();
