@@ -13,6 +13,9 @@ public sealed record Offer(
 
 public sealed record NewOffer(string LeadId, double Amount, string? Terms, DateTimeOffset ExpiresAt, double WholesaleFee);
 
+/// <summary>Who accepts or rejects the offer ("us" or "seller"), with an optional note.</summary>
+public sealed record OfferResponse(string By, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note = null);
+
 /// <summary>A counter-offer; by is "us" or "seller".</summary>
 public sealed record CounterOffer(double Amount, string By, string? Note);
 

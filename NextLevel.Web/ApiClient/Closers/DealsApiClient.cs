@@ -5,8 +5,10 @@ public interface IDealsApi
     Task<OfferValuation> ValuationAsync(string propertyId, double wholesaleFee, CancellationToken cancellationToken);
     Task<IReadOnlyList<Offer>> OffersAsync(string propertyId, CancellationToken cancellationToken);
     Task<Offer> CreateOfferAsync(string propertyId, NewOffer offer, CancellationToken cancellationToken);
-    /// <summary>action: send, accept or reject; 409 on a transition the offer's status does not allow.</summary>
-    Task<Offer> TransitionOfferAsync(string offerId, string action, CancellationToken cancellationToken);
+    /// <summary>Sends a draft; 409 when the offer's status or the lead's stage does not allow it.</summary>
+    Task<Offer> SendOfferAsync(string offerId, CancellationToken cancellationToken);
+    /// <summary>accept or reject, by the party answering; 409 on a transition the offer's status does not allow.</summary>
+    Task<Offer> RespondToOfferAsync(string offerId, string action, OfferResponse response, CancellationToken cancellationToken);
     Task<Offer> CounterOfferAsync(string offerId, CounterOffer counter, CancellationToken cancellationToken);
     Task<Deal> CreateDealAsync(string offerId, NewDeal deal, CancellationToken cancellationToken);
     Task<Deal> UpdateDealAsync(string dealId, DealPatch patch, CancellationToken cancellationToken);
@@ -30,10 +32,13 @@ public sealed class DealsApiClient(ApiConnection api) : IDealsApi
     public Task<Offer> CreateOfferAsync(string propertyId, NewOffer offer, CancellationToken cancellationToken) =>
         api.SendAsync<Offer>(HttpMethod.Post, $"/api/properties/{Id(propertyId)}/offers", offer, cancellationToken);
 
-    public Task<Offer> TransitionOfferAsync(string offerId, string action, CancellationToken cancellationToken) =>
-        action is "send" or "accept" or "reject"
-            ? api.SendAsync<Offer>(HttpMethod.Post, $"/api/offers/{Id(offerId)}/{action}", null, cancellationToken)
-            : throw new ArgumentOutOfRangeException(nameof(action), action, "An offer is sent, accepted or rejected.");
+    public Task<Offer> SendOfferAsync(string offerId, CancellationToken cancellationToken) =>
+        api.SendAsync<Offer>(HttpMethod.Post, $"/api/offers/{Id(offerId)}/send", null, cancellationToken);
+
+    public Task<Offer> RespondToOfferAsync(string offerId, string action, OfferResponse response, CancellationToken cancellationToken) =>
+        action is "accept" or "reject"
+            ? api.SendAsync<Offer>(HttpMethod.Post, $"/api/offers/{Id(offerId)}/{action}", response, cancellationToken)
+            : throw new ArgumentOutOfRangeException(nameof(action), action, "An offer is accepted or rejected.");
 
     public Task<Offer> CounterOfferAsync(string offerId, CounterOffer counter, CancellationToken cancellationToken) =>
         api.SendAsync<Offer>(HttpMethod.Post, $"/api/offers/{Id(offerId)}/counter", counter, cancellationToken);

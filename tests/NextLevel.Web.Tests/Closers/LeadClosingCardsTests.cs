@@ -72,6 +72,7 @@ public sealed class LeadClosingCardsTests : WebTestContext
         card.WaitForAssertion(() => Assert.Equal("Sent", card.Find("[data-testid=offer-status]").TextContent));
         card.Find("[data-testid=offer-accept]").Click();
         card.WaitForAssertion(() => Assert.Equal("Accepted", card.Find("[data-testid=offer-status]").TextContent));
+        Assert.Equal(("accept", "seller"), (Deals.Responses.Single().Action, Deals.Responses.Single().By));
 
         card.Find("[data-testid=create-deal]").Click();
         card.WaitForAssertion(() => Assert.Equal("Under contract", card.Find("[data-testid=deal-status]").TextContent));
@@ -96,6 +97,14 @@ public sealed class LeadClosingCardsTests : WebTestContext
 
         card.WaitForAssertion(() => Assert.Contains("cannot be accepted", card.Find("[data-testid=offer-message]").TextContent));
     }
+
+    [Theory]
+    [InlineData("sent", "us", "seller")]
+    [InlineData("countered", "us", "seller")]
+    [InlineData("countered", "seller", "us")]
+    public void The_party_answering_an_offer_is_the_other_side_of_its_last_move(string lastAction, string lastBy, string expected) =>
+        Assert.Equal(expected, OfferDealCard.AnsweringParty(new Offer("o1", "prop1", "lead0001", 1, null, null, "sent", null,
+            [new OfferHistoryEntry(Now.AddHours(-1), "sent", 1, "us", null, null), new OfferHistoryEntry(Now, lastAction, 1, lastBy, null, null)])));
 
     [Fact]
     public void The_routing_card_explains_each_step_and_claims_an_offered_lead()

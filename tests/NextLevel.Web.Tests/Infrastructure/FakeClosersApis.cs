@@ -183,7 +183,17 @@ public sealed class FakeDealsApi : IDealsApi
         return Task.FromResult(created);
     }
 
-    public Task<Offer> TransitionOfferAsync(string offerId, string action, CancellationToken cancellationToken)
+    public List<(string OfferId, string Action, string By)> Responses { get; } = [];
+
+    public Task<Offer> SendOfferAsync(string offerId, CancellationToken cancellationToken) => MoveAsync(offerId, "send");
+
+    public Task<Offer> RespondToOfferAsync(string offerId, string action, OfferResponse response, CancellationToken cancellationToken)
+    {
+        Responses.Add((offerId, action, response.By));
+        return MoveAsync(offerId, action);
+    }
+
+    private Task<Offer> MoveAsync(string offerId, string action)
     {
         var index = Offers.FindIndex(o => o.Id == offerId);
         var offer = Offers[index];
@@ -201,7 +211,11 @@ public sealed class FakeDealsApi : IDealsApi
     public Task<Offer> CounterOfferAsync(string offerId, CounterOffer counter, CancellationToken cancellationToken)
     {
         var index = Offers.FindIndex(o => o.Id == offerId);
-        Offers[index] = Offers[index] with { Status = "countered", Amount = counter.Amount };
+        Offers[index] = Offers[index] with
+        {
+            Status = "countered", Amount = counter.Amount,
+            History = [.. Offers[index].History ?? [], new OfferHistoryEntry(DateTimeOffset.UnixEpoch.AddHours(1), "countered", counter.Amount, counter.By, counter.Note, "u-casey")],
+        };
         return Task.FromResult(Offers[index]);
     }
 

@@ -104,7 +104,13 @@ public partial class OfferDealCard : IDisposable
         await RunAsync(() => Deals.CreateOfferAsync(PropertyId, new NewOffer(LeadId, _amount.Value, _terms, expires.Value.AddDays(1).AddSeconds(-1), _fee), _disposed.Token));
     }
 
-    private Task TransitionAsync(Offer offer, string action) => RunAsync(() => Deals.TransitionOfferAsync(offer.Id, action, _disposed.Token));
+    private Task TransitionAsync(Offer offer, string action) => action == OfferSend
+        ? RunAsync(() => Deals.SendOfferAsync(offer.Id, _disposed.Token))
+        : RunAsync(() => Deals.RespondToOfferAsync(offer.Id, action, new OfferResponse(AnsweringParty(offer)), _disposed.Token));
+
+    /// <summary>The party answering: the seller answers our offer or counter, we answer the seller's counter.</summary>
+    internal static string AnsweringParty(Offer offer) =>
+        offer.History?.Where(h => h.Action is "countered" or "sent").OrderBy(h => h.At).LastOrDefault() is { Action: "countered", By: "seller" } ? "us" : "seller";
 
     private async Task CounterAsync(Offer offer)
     {
