@@ -22,6 +22,8 @@ internal static class LeadsCollection
             IndexSpec.On(new BsonDocument("contactId", 1)),
             // The staff lead list's tag filter.
             IndexSpec.On(new BsonDocument("tags", 1)),
+            // Routing (issue 10): the Worker's expired claim windows, the pool and "offered to me".
+            IndexSpec.On(new BsonDocument { { "routing.state", 1 }, { "routing.claimDeadline", 1 } }),
         ],
         Object(
             ["source", "externalId", "receivedAt", "contact", "status", "stage", "createdAt"],
