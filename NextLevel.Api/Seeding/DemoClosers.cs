@@ -9,13 +9,17 @@ namespace NextLevel.Api.Seeding;
 /// <summary>
 /// The demo team every open seeded campaign routes to: a campaign manager and four closers whose daily shifts, each in
 /// the closer's own time zone, together cover all 24 hours (with or without daylight saving time), so a lead that needs
-/// a person reaches an on-shift closer at any hour. Sign-in is documented in docs/closers.md; accounts that already
-/// exist (same e-mail) are reused, never overwritten.
+/// a person reaches an on-shift closer at any hour. Sign-in is documented in docs/closers.md: the accounts get one
+/// password generated per seed run (the seed command prints it); accounts that already exist (same e-mail) are reused,
+/// never overwritten.
 /// </summary>
 internal static class DemoClosers
 {
-    /// <summary>The demo accounts' password (local demo data only; change it or disable the accounts anywhere else).</summary>
-    public const string DemoPassword = "nextlevel-demo-closer";
+    public static readonly IReadOnlyList<string> Emails = ["morgan.manager@demo.nextlevel.local", "dana.closer@demo.nextlevel.local",
+        "luis.closer@demo.nextlevel.local", "mei.closer@demo.nextlevel.local", "ava.closer@demo.nextlevel.local"];
+
+    /// <summary>A fresh password for the demo accounts: 24 random base64url characters.</summary>
+    public static string NewPassword() => Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
 
     private static readonly string[] EveryDay = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
@@ -28,19 +32,19 @@ internal static class DemoClosers
         ("ava.closer@demo.nextlevel.local", "Ava Brooks", "Europe/London", "08:00", "17:00", 1),
     ];
 
-    private const string ManagerEmail = "morgan.manager@demo.nextlevel.local";
+    private static string ManagerEmail => Emails[0];
 
-    public static async Task<List<TeamAssignment>> EnsureTeamAsync(IMongoDatabase database, CancellationToken cancellationToken)
+    public static async Task<List<TeamAssignment>> EnsureTeamAsync(IMongoDatabase database, string password, CancellationToken cancellationToken)
     {
         var store = new StaffUserStore(database, TimeProvider.System);
         var accounts = database.GetCollection<CloserAccount>(CloserAccount.CollectionName);
         var team = new List<TeamAssignment>
         {
-            new() { UserId = await EnsureUserAsync(store, ManagerEmail, "Morgan Hale", StaffRoles.CampaignManager, "America/Chicago", cancellationToken), Role = TeamRole.CampaignManager },
+            new() { UserId = await EnsureUserAsync(store, ManagerEmail, "Morgan Hale", StaffRoles.CampaignManager, "America/Chicago", password, cancellationToken), Role = TeamRole.CampaignManager },
         };
         foreach (var closer in Closers)
         {
-            var id = await EnsureUserAsync(store, closer.Email, closer.Name, StaffRoles.Closer, closer.TimeZone, cancellationToken);
+            var id = await EnsureUserAsync(store, closer.Email, closer.Name, StaffRoles.Closer, closer.TimeZone, password, cancellationToken);
             var profile = new CloserProfile
             {
                 TimeZone = closer.TimeZone, OpenLeadCap = CloserProfile.DefaultOpenLeadCap, Weight = closer.Weight,
@@ -54,10 +58,10 @@ internal static class DemoClosers
         return team;
     }
 
-    private static async Task<ObjectId> EnsureUserAsync(StaffUserStore store, string email, string name, string role, string timeZone, CancellationToken cancellationToken)
+    private static async Task<ObjectId> EnsureUserAsync(StaffUserStore store, string email, string name, string role, string timeZone, string password, CancellationToken cancellationToken)
     {
         var user = await store.FindByEmailAsync(email, cancellationToken)
-            ?? await store.CreateAsync(email, name, [role], DemoPassword, timeZone, cancellationToken)
+            ?? await store.CreateAsync(email, name, [role], password, timeZone, cancellationToken)
             ?? await store.FindByEmailAsync(email, cancellationToken);
         return user?.Id ?? throw new InvalidOperationException("A demo staff account could not be created.");
     }

@@ -18,7 +18,14 @@ namespace NextLevel.Api.Seeding;
 
 public sealed record SeedOptions(int Leads, int Seed, DateTime Now);
 
-public sealed record SeedSummary(IReadOnlyDictionary<string, long> DocumentsPerCollection, TimeSpan Elapsed);
+public sealed record SeedSummary(IReadOnlyDictionary<string, long> DocumentsPerCollection, TimeSpan Elapsed)
+{
+    /// <summary>The password of the demo staff accounts created by this run (docs/closers.md); null when they all existed.</summary>
+    public string? DemoStaffPassword { get; init; }
+
+    /// <summary>The demo staff accounts' e-mail addresses.</summary>
+    public IReadOnlyList<string> DemoStaffEmails { get; init; } = [];
+}
 
 /// <summary>
 /// Fills an empty database with demo data: generation runs on one task while the previous slice is written,
@@ -81,20 +88,24 @@ public sealed class DemoDataSeeder(IMongoDatabase database)
         await producer;
 
         foreach (var campaign in generator.Campaigns) metrics[campaign.Id].ApplyTo(campaign);
-        await AssignDemoTeamAsync(generator.Campaigns, cancellationToken);
+        var demoPassword = await AssignDemoTeamAsync(generator.Campaigns, cancellationToken);
         await InsertAsync(CollectionNames.Campaigns, generator.Campaigns, counts, cancellationToken);
-        return new SeedSummary(counts, clock.Elapsed);
+        return new SeedSummary(counts, clock.Elapsed) { DemoStaffPassword = demoPassword, DemoStaffEmails = DemoClosers.Emails };
     }
 
     /// <summary>Open campaigns get the demo closers (shifts covering 24 hours) and default routing rules (issue 10).</summary>
-    private async Task AssignDemoTeamAsync(IEnumerable<Campaign> campaigns, CancellationToken cancellationToken)
+    private async Task<string?> AssignDemoTeamAsync(IEnumerable<Campaign> campaigns, CancellationToken cancellationToken)
     {
-        var team = await DemoClosers.EnsureTeamAsync(database, cancellationToken);
+        var users = database.GetCollection<BsonDocument>(Identity.StaffUserStore.CollectionName);
+        var existing = await users.CountDocumentsAsync(new BsonDocument("email", new BsonDocument("$in", new BsonArray(DemoClosers.Emails))), cancellationToken: cancellationToken);
+        var password = DemoClosers.NewPassword();
+        var team = await DemoClosers.EnsureTeamAsync(database, password, cancellationToken);
         foreach (var campaign in campaigns.Where(c => c.Status != CampaignStatus.Completed))
         {
             campaign.AssignedTo = [.. team];
             campaign.Routing = new Domain.Closers.Routing.CampaignRouting();
         }
+        return existing == DemoClosers.Emails.Count ? null : password;
     }
 
     /// <summary>Collections the running services maintain themselves (agent metrics, settings): they do not make a database "used".</summary>

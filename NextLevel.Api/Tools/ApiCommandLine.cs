@@ -66,6 +66,8 @@ internal static class ApiCommandLine
         foreach (var (collection, count) in summary.DocumentsPerCollection.OrderBy(p => p.Key, StringComparer.Ordinal))
             Console.WriteLine($"{collection,-20} {count,10:N0}");
         Console.WriteLine($"seeded {leads:N0} leads in {summary.Elapsed.TotalSeconds:F1} s");
+        if (summary.DemoStaffPassword is { } password)
+            Console.WriteLine($"demo staff (docs/closers.md): {string.Join(", ", summary.DemoStaffEmails)}; password {password}");
         return 0;
     }
 

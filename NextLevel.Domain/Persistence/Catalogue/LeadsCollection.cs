@@ -27,6 +27,8 @@ internal static class LeadsCollection
             IndexSpec.On(new BsonDocument { { "appointments.closerId", 1 }, { "appointments.startsAt", 1 } }),
             IndexSpec.On(new BsonDocument("tasks._id", 1)),
             IndexSpec.On(new BsonDocument("appointments._id", 1)),
+            // Routing (issue 10): the Worker's expired claim windows, the pool and "offered to me".
+            IndexSpec.On(new BsonDocument { { "routing.state", 1 }, { "routing.claimDeadline", 1 } }),
         ],
         Object(
             ["source", "externalId", "receivedAt", "contact", "status", "stage", "createdAt"],
