@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ical.Net;
+using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using NextLevel.Api.Tests.Infrastructure;
@@ -34,6 +35,8 @@ public sealed class SiteVisitApiTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Single(stored.Appointments);
         var user = await api.Database.GetCollection<BsonDocument>("staff_users").Find(new BsonDocument("_id", ObjectId.Parse(closer))).FirstAsync();
         Assert.Single(user["closer"]["bookedVisits"].AsBsonArray);
+        var staff = api.Services.GetRequiredService<NextLevel.Api.Identity.StaffUserStore>();
+        Assert.Equal("Casey Closer", (await staff.FindAsync(ObjectId.Parse(closer), default))!.DisplayName); // the sign-in document still reads
     }
 
     [Fact]
