@@ -135,6 +135,9 @@ public static class OffersApi
         if (property is null || offer is null) return TypedResults.NotFound();
         if (OfferStateMachine.Apply(offer.Status, action, out var reason) is not { } next)
             return TypedResults.Problem(title: "Illegal offer move", detail: reason, statusCode: StatusCodes.Status409Conflict);
+        if (action != OfferAction.Rejected && offer.ExpiresAt <= services.Now)
+            return TypedResults.Problem(title: "The offer has expired", statusCode: StatusCodes.Status409Conflict,
+                detail: $"The offer expired at {offer.ExpiresAt:yyyy-MM-dd'T'HH:mm:ss'Z'}; make a new offer.");
         var lead = await services.Leads.Find(l => l.Id == offer.LeadId).FirstOrDefaultAsync(cancellationToken);
         if (lead is not null && action is OfferAction.Sent or OfferAction.Countered && LeadStageMoves.Blocker(lead, LeadStage.OfferMade) is { } blocker)
             return TypedResults.Problem(title: "The lead cannot take offers", detail: blocker, statusCode: StatusCodes.Status409Conflict);

@@ -72,6 +72,29 @@ public sealed class OfferDealApiTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal("us", history[3].GetProperty("by").GetString()); // we accepted the seller's counter
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/offers/{id}/reject", null)).StatusCode);
         Assert.Equal(4, (await LoadPropertyAsync(property.Id)).Offers.Single().History.Count);
+
+        var conversion = await new NextLevel.Domain.Reporting.OfferToDealQuery(api.Database)
+            .ComputeAsync(ApiFixture.DefaultNow.UtcDateTime.AddDays(-1), ApiFixture.DefaultNow.UtcDateTime.AddDays(1));
+        Assert.True(conversion.OffersSent >= 1);
+    }
+
+    [Fact]
+    public async Task An_offer_past_its_expiry_cannot_be_sent_or_accepted()
+    {
+        var property = await PropertyAsync(api);
+        var lead = await LeadAsync(api, property);
+        var client = Client(api, await CloserAsync(api));
+        var body = JsonSerializer.Serialize(new { leadId = lead.Id.ToString(), amount = 100_000, expiresAt = api.Clock.GetUtcNow().AddMinutes(1).ToString("O") });
+        var id = (await ReadAsync(await client.PostAsync($"/api/properties/{property.Id}/offers", Json(body)))).GetProperty("id").GetString();
+        await client.PostAsync($"/api/offers/{id}/send", null);
+
+        // The clock only moves forward; the other tests of this class use times days ahead.
+        api.Clock.Advance(TimeSpan.FromMinutes(2));
+        var accept = await client.PostAsync($"/api/offers/{id}/accept", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
+        Assert.Contains("expired", (await ReadAsync(accept)).GetProperty("detail").GetString());
+        Assert.Equal(OfferStatus.Sent, (await LoadPropertyAsync(property.Id)).Offers.Single().Status);
     }
 
     [Fact]
