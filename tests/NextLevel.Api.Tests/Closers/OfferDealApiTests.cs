@@ -175,4 +175,20 @@ public sealed class OfferDealApiTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(HttpStatusCode.OK, forward.StatusCode);
         Assert.Equal(LeadStage.SiteVisit, (await ReloadAsync(api, lead.Id)).Stage);
     }
+
+    [Fact]
+    public async Task My_pipeline_holds_only_the_leads_I_claimed()
+    {
+        var closer = await CloserAsync(api);
+        var mine = await LeadAsync(api);
+        await LeadAsync(api);
+        await api.Database.GetCollection<BsonDocument>(CollectionNames.Leads).UpdateOneAsync(new BsonDocument("_id", mine.Id),
+            new BsonDocument("$set", new BsonDocument("routing", new BsonDocument { { "state", "claimed" }, { "claimedBy", ObjectId.Parse(closer) } })));
+
+        var board = await Client(api, closer).GetFromJsonAsync<JsonElement>("/api/pipeline?mine=true");
+
+        var leads = board.GetProperty("stages").EnumerateArray().SelectMany(s => s.GetProperty("leads").EnumerateArray()).ToList();
+        Assert.Equal([mine.Id.ToString()], leads.Select(l => l.GetProperty("leadId").GetString()));
+        Assert.Equal(closer, leads[0].GetProperty("claimedBy").GetString());
+    }
 }
