@@ -30,7 +30,7 @@ public static class OffersApi
         group.MapPost("/properties/{id}/offers", CreateAsync).WithName("CreateOffer").Accepts<NewOfferRequest>("application/json")
             .WithSummary("A draft offer for one of the property's leads, with the valuation it is made from.");
         group.MapPost("/offers/{id}/send", (string id, ClaimsPrincipal user, ClosingServices services, CancellationToken ct) =>
-            MoveAsync(id, OfferAction.Sent, null, user, services, ct)).WithName("SendOffer").WithSummary("draft → sent; the lead moves to offer_made.");
+            MoveAsync(id, OfferAction.Sent, new OfferStep(null, OfferParty.Us, null), user, services, ct)).WithName("SendOffer").WithSummary("draft → sent; the lead moves to offer_made.");
         group.MapPost("/offers/{id}/counter", CounterAsync).WithName("CounterOffer").Accepts<CounterRequest>("application/json")
             .WithSummary("sent/countered → countered with a new amount by us or the seller; the lead moves to negotiation.");
         group.MapPost("/offers/{id}/accept", (string id, HttpRequest request, ClaimsPrincipal user, ClosingServices services, CancellationToken ct) =>
@@ -109,7 +109,7 @@ public static class OffersApi
         if (body.By is null) errors["by"] = ["Who countered: us or seller."];
         if (body.Note is { Length: > 2000 }) errors["note"] = ["A note is at most 2000 characters."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return await MoveAsync(id, OfferAction.Countered, new OfferEvent { Amount = body.Amount, By = body.By!.Value, Note = body.Note?.Trim() }, user, services, cancellationToken);
+        return await MoveAsync(id, OfferAction.Countered, new OfferStep(body.Amount, body.By, body.Note?.Trim()), user, services, cancellationToken);
     }
 
     private static async Task<Results<Ok<OfferView>, NotFound, ValidationProblem, ProblemHttpResult>> RespondAsync(
@@ -122,12 +122,12 @@ public static class OffersApi
             if (bodyErrors is not null) return TypedResults.ValidationProblem(bodyErrors);
             if (body!.Note is { Length: > 2000 }) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = ["A note is at most 2000 characters."] });
         }
-        return await MoveAsync(id, action, new OfferEvent { By = body?.By ?? default, Note = body?.Note?.Trim() }, user, services, cancellationToken);
+        return await MoveAsync(id, action, new OfferStep(null, body?.By, body?.Note?.Trim()), user, services, cancellationToken);
     }
 
     /// <summary>Applies one move of the state machine with a filter on the offer's current status; 409 when it is not allowed.</summary>
     private static async Task<Results<Ok<OfferView>, NotFound, ValidationProblem, ProblemHttpResult>> MoveAsync(
-        string id, OfferAction action, OfferEvent? step, ClaimsPrincipal user, ClosingServices services, CancellationToken cancellationToken)
+        string id, OfferAction action, OfferStep step, ClaimsPrincipal user, ClosingServices services, CancellationToken cancellationToken)
     {
         if (!ObjectId.TryParse(id, out var offerId)) return TypedResults.NotFound();
         var property = await services.Properties.Find(Builders<Property>.Filter.ElemMatch(p => p.Offers, o => o.Id == offerId)).FirstOrDefaultAsync(cancellationToken);
@@ -135,6 +135,9 @@ public static class OffersApi
         if (property is null || offer is null) return TypedResults.NotFound();
         if (OfferStateMachine.Apply(offer.Status, action, out var reason) is not { } next)
             return TypedResults.Problem(title: "Illegal offer move", detail: reason, statusCode: StatusCodes.Status409Conflict);
+        if (action != OfferAction.Rejected && offer.ExpiresAt <= services.Now)
+            return TypedResults.Problem(title: "The offer has expired", statusCode: StatusCodes.Status409Conflict,
+                detail: $"The offer expired at {offer.ExpiresAt:yyyy-MM-dd'T'HH:mm:ss'Z'}; make a new offer.");
         var lead = await services.Leads.Find(l => l.Id == offer.LeadId).FirstOrDefaultAsync(cancellationToken);
         if (lead is not null && action is OfferAction.Sent or OfferAction.Countered && LeadStageMoves.Blocker(lead, LeadStage.OfferMade) is { } blocker)
             return TypedResults.Problem(title: "The lead cannot take offers", detail: blocker, statusCode: StatusCodes.Status409Conflict);
@@ -143,12 +146,13 @@ public static class OffersApi
         var userId = StaffClaims.UserId(user) ?? "staff";
         var entry = new OfferEvent
         {
-            At = now, Action = action, UserId = userId, Note = step?.Note,
-            Amount = action == OfferAction.Countered ? step?.Amount : action == OfferAction.Sent ? offer.Amount : null,
-            By = action is OfferAction.Accepted or OfferAction.Rejected && step?.By == default ? OfferStateMachine.Responder(offer) : step?.By ?? OfferParty.Us,
+            At = now, Action = action, UserId = userId, Note = step.Note,
+            Amount = action == OfferAction.Countered ? step.Amount : action == OfferAction.Sent ? offer.Amount : null,
+            // Who accepts or rejects, unless told: the other side of the last amount on the table.
+            By = step.By ?? OfferStateMachine.Responder(offer),
         };
         var set = new BsonDocument { { "offers.$.status", StoredEnum.Name(next) }, { "offers.$.updatedAt", now }, { "updatedAt", now } };
-        if (action == OfferAction.Countered) set["offers.$.amount"] = new BsonDecimal128(step!.Amount!.Value);
+        if (action == OfferAction.Countered) set["offers.$.amount"] = new BsonDecimal128(step.Amount!.Value);
         var filter = new BsonDocument { { "_id", property.Id }, { "offers", new BsonDocument("$elemMatch", new BsonDocument { { "_id", offerId }, { "status", StoredEnum.Name(offer.Status) } }) } };
         var update = new BsonDocument { { "$set", set }, { "$push", new BsonDocument("offers.$.history", entry.ToBsonDocument()) } };
         var updated = await services.Database.GetCollection<Property>(CollectionNames.Properties).FindOneAndUpdateAsync<Property>(filter, update,
@@ -179,3 +183,6 @@ public static class OffersApi
         };
     }
 }
+
+/// <summary>What a negotiation move brings: a new amount (counter), who made it, and a note.</summary>
+internal sealed record OfferStep(decimal? Amount, OfferParty? By, string? Note);

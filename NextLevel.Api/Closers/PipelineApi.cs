@@ -36,7 +36,14 @@ public static class PipelineApi
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignId"] = ["Not a campaign id."] });
             filter["campaignId"] = cid;
         }
-        if (mine == true) filter["routing.claimedBy"] = StaffClaims.UserId(user) ?? "";
+        if (mine == true)
+        {
+            // The claimer's id as the routing feature stores it (string or ObjectId).
+            var me = StaffClaims.UserId(user) ?? "";
+            var ids = new BsonArray { me };
+            if (ObjectId.TryParse(me, out var oid)) ids.Add(oid);
+            filter["routing.claimedBy"] = new BsonDocument("$in", ids);
+        }
         var leads = services.Database.GetCollection<BsonDocument>(CollectionNames.Leads);
         var projection = new BsonDocument
         {

@@ -5,7 +5,8 @@ namespace NextLevel.Api.Identity;
 
 /// <summary>
 /// A staff member who signs in (collection <c>staff_users</c>, outside the 12-collection catalogue; created with
-/// the first user). Email is stored lower-case and is unique.
+/// the first user). Email is stored lower-case and is unique. Fields other features keep on the same document
+/// (<c>closer.bookedVisits</c>, <c>closer.calendarFeedSecret</c>) are tolerated.
 /// </summary>
 [BsonIgnoreExtraElements]
 public sealed class StaffUser
