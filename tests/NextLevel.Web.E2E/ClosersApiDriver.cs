@@ -15,9 +15,6 @@ namespace NextLevel.Web.E2E;
 /// </summary>
 public sealed class ClosersApiDriver(HttpClient api, string webhookSecret) : IDisposable
 {
-    /// <summary>The seeded demo closers' password (Api/Seeding/DemoClosers.cs, docs/closers.md).</summary>
-    public const string DemoCloserPassword = "nextlevel-demo-closer";
-
     public static async Task<ClosersApiDriver> SignInAsync(HttpClient api, string email, string password, string webhookSecret)
     {
         using var response = await api.PostAsJsonAsync("/api/auth/token", new { email, password });
@@ -102,8 +99,11 @@ public sealed class ClosersApiDriver(HttpClient api, string webhookSecret) : IDi
             throw new InvalidOperationException($"The post-call webhook answered {(int)response.StatusCode}: {answer}");
     }
 
-    /// <summary>Waits until routing offers the lead to a closer; returns that closer's e-mail.</summary>
-    public async Task<string> WaitForOfferAsync(string leadId, TimeSpan timeout)
+    /// <summary>
+    /// Waits until routing offers the lead to a closer; returns that closer's e-mail and a password the admin sets
+    /// for them (the seed generates the demo staff's passwords per run).
+    /// </summary>
+    public async Task<(string Email, string Password)> WaitForOfferAsync(string leadId, TimeSpan timeout)
     {
         var until = DateTime.UtcNow + timeout;
         while (true)
@@ -113,7 +113,11 @@ public sealed class ClosersApiDriver(HttpClient api, string webhookSecret) : IDi
             if (routing.GetProperty("state").GetString() == "offered" && routing.GetProperty("offeredTo").GetString() is { } closerId)
             {
                 var users = await GetAsync("/api/users");
-                return users.EnumerateArray().First(u => u.GetProperty("id").GetString() == closerId).GetProperty("email").GetString()!;
+                var email = users.EnumerateArray().First(u => u.GetProperty("id").GetString() == closerId).GetProperty("email").GetString()!;
+                var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+                using var set = await api.PostAsJsonAsync($"/api/users/{closerId}/password", new { password });
+                set.EnsureSuccessStatusCode();
+                return (email, password);
             }
             await Task.Delay(TimeSpan.FromMilliseconds(250));
         }

@@ -44,18 +44,18 @@ public sealed class ClosersJourneyTests(SeededSystemFixture system) : IAsyncLife
         var callId = await ClosersApiDriver.PlaceCallAsync(system.MongoConnectionString, leadId, campaignId, phone);
         var dealsBefore = await _admin.DealsClosedAsync(campaignId);
 
-        string closerEmail = "";
+        var (closerEmail, closerPassword) = ("", "");
         await StepAsync("qualified call routes the lead to a closer", async () =>
         {
             await _admin.PostQualifiedCallAsync(callId);
-            closerEmail = await _admin.WaitForOfferAsync(leadId, TimeSpan.FromSeconds(30));
+            (closerEmail, closerPassword) = await _admin.WaitForOfferAsync(leadId, TimeSpan.FromSeconds(30));
         });
 
         await StepAsync("closer signs in", async () =>
         {
             await _page.GotoAsync("/account/signin");
             await _page.FillAsync("#email", closerEmail);
-            await _page.FillAsync("#password", ClosersApiDriver.DemoCloserPassword);
+            await _page.FillAsync("#password", closerPassword);
             await _page.GetByTestId("sign-in").ClickAsync();
             await Assertions.Expect(_page.GetByTestId("sign-out")).ToBeVisibleAsync();
         });
