@@ -50,7 +50,7 @@ public sealed class CloserMetricsQuery(IMongoDatabase database, TimeProvider tim
         {
             new BsonDocument("$match", new BsonDocument("tasks.status", "open")),
             new BsonDocument("$unwind", "$tasks"),
-            new BsonDocument("$match", new BsonDocument { { "tasks.status", "open" }, { "tasks.ownerId", new BsonDocument("$type", "objectId") } }),
+            new BsonDocument("$match", new BsonDocument { { "tasks.status", "open" }, { "tasks.ownerId", new BsonDocument("$type", new BsonArray { "objectId", "string" }) } }),
             new BsonDocument("$group", new BsonDocument
             {
                 { "_id", "$tasks.ownerId" },
@@ -59,7 +59,12 @@ public sealed class CloserMetricsQuery(IMongoDatabase database, TimeProvider tim
             }),
         };
         var rows = await _leads.Aggregate<BsonDocument>(pipeline, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r["_id"].AsObjectId, r => new CloserTaskCounts(r["open"].ToInt32(), r["overdue"].ToInt32()));
+        // Tasks keep ownerId as the 24-hex staff id string (docs/closers.md); an ObjectId is read the same way.
+        return rows
+            .Select(r => (Owner: r["_id"].IsObjectId ? r["_id"].AsObjectId : ObjectId.TryParse(r["_id"].AsString, out var id) ? id : ObjectId.Empty, Row: r))
+            .Where(x => x.Owner != ObjectId.Empty)
+            .GroupBy(x => x.Owner)
+            .ToDictionary(g => g.Key, g => new CloserTaskCounts(g.Sum(x => x.Row["open"].ToInt32()), g.Sum(x => x.Row["overdue"].ToInt32())));
     }
 
     private sealed record Row(ObjectId ClaimedBy, LeadSource? Source, double ToClaim, double? ToContact)

@@ -33,7 +33,7 @@ public sealed class CloserMetricsQueryTests(EmbeddedMongoFixture mongo) : IClass
             };
             var tasks = new BsonArray(Enumerable.Range(0, random.Next(0, 3)).Select(_ => new BsonDocument
             {
-                { "_id", ObjectId.GenerateNewId() }, { "ownerId", closers[random.Next(3)] }, { "status", random.Next(4) == 0 ? "done" : "open" },
+                { "_id", ObjectId.GenerateNewId() }, { "ownerId", closers[random.Next(3)].ToString() }, // stored as the tasks code stores it { "status", random.Next(4) == 0 ? "done" : "open" },
                 { "dueAt", Now.AddHours(random.Next(-48, 48)) },
             }));
             leads.Add(new BsonDocument { { "_id", ObjectId.GenerateNewId() }, { "source", StoredEnum.Name(sources[random.Next(3)]) }, { "routing", routing }, { "tasks", tasks } });
@@ -53,7 +53,7 @@ public sealed class CloserMetricsQueryTests(EmbeddedMongoFixture mongo) : IClass
             AssertSpeed(mine.Where(HasContact).Select(ToContact), row.SpeedToFirstHumanContact);
 
             var open = leads.SelectMany(l => l.GetValue("tasks", new BsonArray()).AsBsonArray.Select(t => t.AsBsonDocument))
-                .Where(t => t["ownerId"] == closer && t["status"] == "open").ToList();
+                .Where(t => t["ownerId"] == closer.ToString() && t["status"] == "open").ToList();
             Assert.Equal(open.Count, result.Tasks.GetValueOrDefault(closer)?.Open ?? 0);
             Assert.Equal(open.Count(t => t["dueAt"].ToUniversalTime() < Now), result.Tasks.GetValueOrDefault(closer)?.Overdue ?? 0);
         }
