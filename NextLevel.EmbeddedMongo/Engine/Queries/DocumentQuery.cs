@@ -31,9 +31,24 @@ internal sealed class DocumentQuery
         if (MatchesEverything && Sort is null && Projection is null)
             return Page(source).Select(stored => (BsonDocument)new RawBsonDocument(stored.Bytes));
 
+        if (Sort is null && Projection is null) return Page(RawMatches(source)).Select(stored => (BsonDocument)new RawBsonDocument(stored.Bytes));
+
         var matches = Matches(source);
         if (Sort is not null) matches = SortMatches(matches);
         return Page(matches).Select(Output);
+    }
+
+    /// <summary>
+    /// The matching documents when nothing but the filter reads them: the filter reads the stored bytes in place
+    /// (<see cref="RawBsonDocument"/> decodes only the fields it is asked for) instead of deserialising each candidate.
+    /// </summary>
+    private IEnumerable<StoredDocument> RawMatches(IEnumerable<StoredDocument> source)
+    {
+        foreach (var stored in source)
+        {
+            using var document = new RawBsonDocument(stored.Bytes);
+            if (Filter.Matches(document)) yield return stored;
+        }
     }
 
     /// <summary>The matching documents with their stored form, unsorted, for writes that modify them.</summary>
