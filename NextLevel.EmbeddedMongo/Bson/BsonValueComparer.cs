@@ -18,6 +18,17 @@ public sealed class BsonValueComparer : IComparer<BsonValue?>, IEqualityComparer
 
     public int Compare(BsonValue? x, BsonValue? y)
     {
+        // Index seeks and sorts compare mostly values of one type: decide those without ranking.
+        var type = x?.GetType();
+        if (type is not null && type == y?.GetType())
+        {
+            if (type == typeof(BsonString)) return Math.Sign(string.CompareOrdinal(((BsonString)x!).Value, ((BsonString)y!).Value));
+            if (type == typeof(BsonInt32)) return ((BsonInt32)x!).Value.CompareTo(((BsonInt32)y!).Value);
+            if (type == typeof(BsonInt64)) return ((BsonInt64)x!).Value.CompareTo(((BsonInt64)y!).Value);
+            if (type == typeof(BsonDateTime)) return ((BsonDateTime)x!).MillisecondsSinceEpoch.CompareTo(((BsonDateTime)y!).MillisecondsSinceEpoch);
+            if (type == typeof(BsonObjectId)) return ((BsonObjectId)x!).Value.CompareTo(((BsonObjectId)y!).Value);
+        }
+
         var rankX = BsonTypeOrder.RankOf(x);
         var rankY = BsonTypeOrder.RankOf(y);
         if (rankX != rankY) return rankX < rankY ? -1 : 1;

@@ -73,7 +73,7 @@ internal static class RawKeyReader
         return false;
     }
 
-    private static int ValueSize(BsonType type, ReadOnlySpan<byte> value) => type switch
+    internal static int ValueSize(BsonType type, ReadOnlySpan<byte> value) => type switch
     {
         BsonType.Double or BsonType.DateTime or BsonType.Timestamp or BsonType.Int64 => 8,
         BsonType.String or BsonType.JavaScript or BsonType.Symbol => 4 + BinaryPrimitives.ReadInt32LittleEndian(value),

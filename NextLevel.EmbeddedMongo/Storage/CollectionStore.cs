@@ -90,7 +90,7 @@ public sealed partial class CollectionStore
     /// <summary>Stores a new document; <paramref name="recordId"/> is given only when replaying the journal.</summary>
     internal StoredDocument Insert(BsonDocument document, byte[] bytes, long? recordId = null)
     {
-        var keys = KeysOf(document);
+        var keys = KeysOf(bytes, document);
         var id = recordId ?? _nextRecordId;
         CheckUnique(keys, id);
 
@@ -105,7 +105,7 @@ public sealed partial class CollectionStore
     internal StoredDocument Replace(long recordId, BsonDocument document, byte[] bytes)
     {
         var existing = Get(recordId) ?? throw new MongoError(ErrorCode.NoSuchKey, $"Record {recordId} does not exist in {FullName}.");
-        var newKeys = KeysOf(document);
+        var newKeys = KeysOf(bytes, document);
         CheckUnique(newKeys, recordId);
         var oldKeys = KeysOf(existing);
 
@@ -131,10 +131,10 @@ public sealed partial class CollectionStore
         return true;
     }
 
-    private DocumentKeys[] KeysOf(BsonDocument document)
+    private DocumentKeys[] KeysOf(byte[] bytes, BsonDocument document)
     {
         var keys = new DocumentKeys[_indexes.Count];
-        for (var i = 0; i < _indexes.Count; i++) keys[i] = _indexes[i].KeysOf(document);
+        for (var i = 0; i < _indexes.Count; i++) keys[i] = _indexes[i].KeysOf(bytes, document);
         return keys;
     }
 

@@ -12,6 +12,7 @@ namespace NextLevel.EmbeddedMongo.Storage;
 /// </summary>
 public sealed class IndexStore
 {
+    private readonly Func<IndexEntry, (bool HasBefore, IndexEntry Before, bool HasAfter, IndexEntry After), IndexEntry> _shareWithNeighbours;
     private Filter? _partialFilter;
 
     internal IndexStore(IndexDefinition definition)
@@ -22,6 +23,7 @@ public sealed class IndexStore
         var keyComparer = Comparer<object>.Create(Comparer.CompareKeys);
         KeyGenerator = new IndexKeyGenerator(Pattern, keyComparer);
         Entries = new SortedChunkList<IndexEntry>(Comparer);
+        _shareWithNeighbours = ShareWithNeighbours;
     }
 
     public IndexDefinition Definition { get; private set; }
@@ -72,6 +74,18 @@ public sealed class IndexStore
         return KeysOf(document);
     }
 
+    /// <summary>
+    /// The keys of a document about to be stored as <paramref name="bytes"/>: read from the bytes when possible (no
+    /// key value then refers into <paramref name="document"/>), otherwise generated from the document.
+    /// </summary>
+    internal DocumentKeys KeysOf(byte[] bytes, BsonDocument document)
+    {
+        if (!MaintainsEntries) return new DocumentKeys([], false, true);
+        if (Definition.PartialFilterExpression is null && KeyGenerator.TryGenerate(bytes, out var keys))
+            return Definition.Sparse && keys.AllFieldsMissing ? new DocumentKeys([], false, true) : keys;
+        return KeysOf(document);
+    }
+
     /// <summary>The record other than <paramref name="self"/> that already holds <paramref name="key"/>, if any.</summary>
     internal long? FindOtherHolder(object key, long self)
     {
@@ -95,13 +109,15 @@ public sealed class IndexStore
     internal void Add(DocumentKeys keys, long recordId)
     {
         if (keys.IsMultikey) IsMultikey = true;
-        foreach (var key in keys.Keys)
-        {
-            var (hasBefore, before, hasAfter, after) = Entries.Neighbors(entry => Comparer.CompareKeys(entry.Key, key) < 0 ? -1 : 0);
-            var shared = hasAfter ? ShareValues(after.Key, key) : key;
-            if (hasBefore) shared = ShareValues(before.Key, shared);
-            Entries.Add(new IndexEntry(shared, recordId));
-        }
+        foreach (var key in keys.Keys) Entries.Add(new IndexEntry(key, recordId), _shareWithNeighbours);
+    }
+
+    /// <summary>An entry about to be added, its key values shared with its neighbours' where equal (one search per entry).</summary>
+    private IndexEntry ShareWithNeighbours(IndexEntry entry, (bool HasBefore, IndexEntry Before, bool HasAfter, IndexEntry After) neighbours)
+    {
+        var shared = neighbours.HasAfter ? ShareValues(neighbours.After.Key, entry.Key) : entry.Key;
+        if (neighbours.HasBefore) shared = ShareValues(neighbours.Before.Key, shared);
+        return ReferenceEquals(shared, entry.Key) ? entry : new IndexEntry(shared, entry.RecordId);
     }
 
     internal void Remove(DocumentKeys keys, long recordId)

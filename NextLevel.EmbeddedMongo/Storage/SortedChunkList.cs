@@ -62,6 +62,39 @@ internal sealed class SortedChunkList<T>
         return true;
     }
 
+    /// <summary>
+    /// Adds the item with one search, letting <paramref name="prepare"/> replace it in view of the items that will
+    /// be just before and just after it (the replacement must compare equal to the item); false when an equal item
+    /// is already present.
+    /// </summary>
+    public bool Add(T item, Func<T, (bool HasBefore, T Before, bool HasAfter, T After), T> prepare)
+    {
+        var (chunkIndex, position) = LowerBound(x => _comparer.Compare(x, item));
+        var hasAfter = chunkIndex < _chunks.Count;
+        var after = hasAfter ? _chunks[chunkIndex].Items[position] : default!;
+        if (hasAfter && _comparer.Compare(after, item) == 0) return false;
+        (bool, T) before = position > 0 ? (true, _chunks[chunkIndex].Items[position - 1])
+            : chunkIndex > 0 ? (true, _chunks[chunkIndex - 1].Items[_chunks[chunkIndex - 1].Count - 1])
+            : (false, default!);
+        item = prepare(item, (before.Item1, before.Item2, hasAfter, after));
+
+        if (!hasAfter)
+        {
+            // Past the last item: ascending appends fill the last chunk to the brim.
+            if (_chunks.Count == 0 || _chunks[^1].Count == MaxChunkSize) _chunks.Add(new Chunk(item));
+            else _chunks[^1].Insert(_chunks[^1].Count, item);
+        }
+        else
+        {
+            var chunk = _chunks[chunkIndex];
+            chunk.Insert(position, item);
+            if (chunk.Count > MaxChunkSize) _chunks.Insert(chunkIndex + 1, chunk.SplitUpperHalf());
+        }
+        Count++;
+        Version++;
+        return true;
+    }
+
     /// <summary>Removes the item equal to <paramref name="item"/>; false when absent.</summary>
     public bool Remove(T item)
     {
@@ -170,21 +203,6 @@ internal sealed class SortedChunkList<T>
                 position = chunkIndex >= 0 ? _chunks[chunkIndex].Count - 1 : 0;
             }
         }
-    }
-
-    /// <summary>The items just before and at the position <paramref name="seek"/> finds (see <see cref="WalkForward"/>), without walking.</summary>
-    public (bool HasBefore, T Before, bool HasAtOrAfter, T AtOrAfter) Neighbors(Func<T, int> seek)
-    {
-        var (chunkIndex, position) = LowerBound(seek);
-        var hasAfter = chunkIndex < _chunks.Count;
-        var after = hasAfter ? _chunks[chunkIndex].Items[position] : default!;
-        if (position > 0) return (true, _chunks[chunkIndex].Items[position - 1], hasAfter, after);
-        if (chunkIndex > 0)
-        {
-            var previous = _chunks[chunkIndex - 1];
-            return (true, previous.Items[previous.Count - 1], hasAfter, after);
-        }
-        return (false, default!, hasAfter, after);
     }
 
     public IEnumerable<T> WalkAll(bool forward) => forward ? WalkForward(static _ => 0) : WalkBackward(static _ => 0);

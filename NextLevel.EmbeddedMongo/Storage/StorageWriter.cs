@@ -61,14 +61,16 @@ public sealed class StorageWriter : StorageReader
 
     /// <summary>
     /// Stores the document. An <c>_id</c> is generated when missing and moved to the front as MongoDB stores it
-    /// (the given document is changed accordingly, so the caller can report the id).
+    /// (the given document is changed accordingly, so the caller can report the id). <paramref name="encoded"/> may
+    /// carry the document's BSON exactly as received, which is then stored as it is instead of serialising again;
+    /// it is ignored if the document has to change.
     /// </summary>
-    public RecordId Insert(CollectionStore collection, BsonDocument document)
+    public RecordId Insert(CollectionStore collection, BsonDocument document, byte[]? encoded = null)
     {
-        PrepareId(document, existingId: null);
-        var bytes = Serialize(document);
+        if (PrepareId(document, existingId: null)) encoded = null;
+        var bytes = encoded is null ? Serialize(document) : CheckSize(encoded);
         var stored = collection.Insert(document, bytes);
-        Log(MutationRecords.Insert(collection, stored));
+        LogDocument(MutationRecords.InsertOp, collection, stored);
         return stored.Id;
     }
 
@@ -80,7 +82,7 @@ public sealed class StorageWriter : StorageReader
         PrepareId(document, existingId);
         var bytes = Serialize(document);
         var stored = collection.Replace(id.Value, document, bytes);
-        Log(MutationRecords.Replace(collection, stored));
+        LogDocument(MutationRecords.ReplaceOp, collection, stored);
     }
 
     public void Delete(CollectionStore collection, RecordId id)
@@ -116,9 +118,16 @@ public sealed class StorageWriter : StorageReader
         if (_log is not null) LastLsn = _log.Append(record);
     }
 
-    private static void PrepareId(BsonDocument document, BsonValue? existingId)
+    private void LogDocument(string op, CollectionStore collection, StoredDocument stored)
+    {
+        if (_log is not null) LastLsn = _log.AppendDocument(op, collection.FullName, stored.Id.Value, stored.Bytes);
+    }
+
+    /// <summary>Puts <c>_id</c> first (adding one when missing); true when the document had to change.</summary>
+    private static bool PrepareId(BsonDocument document, BsonValue? existingId)
     {
         var position = document.IndexOfName("_id");
+        var changed = position != 0;
         if (position < 0)
         {
             document.InsertAt(0, new BsonElement("_id", existingId ?? ObjectId.GenerateNewId()));
@@ -134,11 +143,13 @@ public sealed class StorageWriter : StorageReader
         if (value.IsBsonArray) throw new MongoError(ErrorCode.InvalidIdField, "The '_id' value cannot be of type array");
         if (value.IsBsonRegularExpression) throw new MongoError(ErrorCode.InvalidIdField, "can't use a regex for _id");
         if (value.IsBsonUndefined) throw new MongoError(ErrorCode.InvalidIdField, "can't use a undefined for _id");
+        return changed;
     }
 
-    private static byte[] Serialize(BsonDocument document)
+    private static byte[] Serialize(BsonDocument document) => CheckSize(document.ToBson());
+
+    private static byte[] CheckSize(byte[] bytes)
     {
-        var bytes = document.ToBson();
         if (bytes.Length > CollectionStore.MaxDocumentSize)
             throw new MongoError(ErrorCode.BSONObjectTooLarge, $"object to insert too large. size in bytes: {bytes.Length}, max size: {CollectionStore.MaxDocumentSize}");
         return bytes;

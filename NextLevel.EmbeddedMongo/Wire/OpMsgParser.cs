@@ -16,6 +16,7 @@ internal static class OpMsgParser
     private const int ChecksumLength = sizeof(uint);
     private const byte BodySection = 0;
     private const byte DocumentSequenceSection = 1;
+    private const string StorableSequence = "documents";
 
     public static WireRequest Parse(ReadOnlyMemory<byte> message, MessageHeader header)
     {
@@ -87,11 +88,13 @@ internal static class OpMsgParser
         if (terminator < 0) throw new MalformedMessageException("OP_MSG document sequence identifier is not terminated");
         var identifier = DecodeIdentifier(sequence.Span.Slice(sizeof(int), terminator));
 
+        // insert's documents keep their bytes: stored unchanged, they need no second serialisation.
+        var storable = identifier == StorableSequence;
         var documents = new BsonArray();
         var position = sizeof(int) + terminator + 1;
         while (position < sequenceLength)
         {
-            var (document, length) = WireBson.ReadDocument(sequence[position..]);
+            var (document, length) = storable ? WireBson.ReadStorableDocument(sequence[position..]) : WireBson.ReadDocument(sequence[position..]);
             documents.Add(document);
             position += length;
         }

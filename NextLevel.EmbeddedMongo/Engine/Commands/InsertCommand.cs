@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using NextLevel.EmbeddedMongo.Engine.Writes;
+using NextLevel.EmbeddedMongo.Wire;
 
 namespace NextLevel.EmbeddedMongo.Engine;
 
@@ -18,17 +19,21 @@ public sealed partial class MongoEngine
         var bypassValidation = command.OptionalBool("bypassDocumentValidation");
 
         // Preparing (id generation, size) needs no lock; a failure is reported at its index.
-        var prepared = new (BsonDocument? Document, MongoError? Error)[documents.Count];
+        // A document stored exactly as received keeps its received bytes (no second serialisation).
+        var prepared = new (BsonDocument? Document, byte[]? Encoded, MongoError? Error)[documents.Count];
         for (var i = 0; i < documents.Count; i++)
         {
             try
             {
                 if (!documents[i].IsBsonDocument) throw CommandArguments.WrongType(command, "documents", documents[i], "object");
-                prepared[i] = (DocumentRules.PrepareForInsert(documents[i].AsBsonDocument), null);
+                var document = documents[i].AsBsonDocument;
+                var ready = DocumentRules.PrepareForInsert(document);
+                var encoded = ReferenceEquals(ready, document) && document is ReceivedDocument received ? received.Bytes : null;
+                prepared[i] = (ready, encoded, null);
             }
             catch (MongoError error)
             {
-                prepared[i] = (null, error);
+                prepared[i] = (null, null, error);
             }
         }
 
@@ -42,10 +47,10 @@ public sealed partial class MongoEngine
             {
                 try
                 {
-                    var (document, error) = prepared[i];
+                    var (document, encoded, error) = prepared[i];
                     if (error is not null) throw error;
                     validator?.CheckInsert(document!);
-                    writer.Insert(collection, document!);
+                    writer.Insert(collection, document!, encoded);
                     n++;
                 }
                 catch (MongoError error)

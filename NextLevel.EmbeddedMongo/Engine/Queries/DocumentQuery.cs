@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using NextLevel.EmbeddedMongo.Bson;
 using NextLevel.EmbeddedMongo.Query;
 using NextLevel.EmbeddedMongo.Storage;
 
@@ -31,9 +32,34 @@ internal sealed class DocumentQuery
         if (MatchesEverything && Sort is null && Projection is null)
             return Page(source).Select(stored => (BsonDocument)new RawBsonDocument(stored.Bytes));
 
+        if (Sort is null && Projection is null) return Page(RawMatches(source)).Select(stored => (BsonDocument)new RawBsonDocument(stored.Bytes));
+
         var matches = Matches(source);
         if (Sort is not null) matches = SortMatches(matches);
         return Page(matches).Select(Output);
+    }
+
+    /// <summary>Longest array for which the filter reads a stored document in place (see <see cref="RawMatches"/>).</summary>
+    private const int MaxArrayLengthReadInPlace = 32;
+
+    /// <summary>
+    /// The matching documents when nothing but the filter reads them: the filter reads the stored bytes in place
+    /// (<see cref="RawBsonDocument"/> decodes only the fields it is asked for) instead of deserialising each candidate.
+    /// A document with a long array is deserialised as before: in place, each access to an element by position
+    /// walks the array from its start.
+    /// </summary>
+    private IEnumerable<StoredDocument> RawMatches(IEnumerable<StoredDocument> source)
+    {
+        foreach (var stored in source)
+        {
+            if (!RawBsonShape.ArraysAtMost(stored.Bytes, MaxArrayLengthReadInPlace))
+            {
+                if (Filter.Matches(stored.ToBsonDocument())) yield return stored;
+                continue;
+            }
+            using var document = new RawBsonDocument(stored.Bytes);
+            if (Filter.Matches(document)) yield return stored;
+        }
     }
 
     /// <summary>The matching documents with their stored form, unsorted, for writes that modify them.</summary>

@@ -3,7 +3,11 @@ using MongoDB.Bson.Serialization;
 
 namespace NextLevel.EmbeddedMongo.Storage.Durability;
 
-/// <summary>Loads a checkpoint into a fresh catalog; throws InvalidDataException when the file is incomplete or damaged.</summary>
+/// <summary>
+/// Loads a checkpoint into a fresh catalog; throws InvalidDataException when the file is incomplete or damaged.
+/// Index definitions are restored but not built: recovery builds every index once, after the journal replay
+/// (building them here too would do the work twice whenever a journal follows the checkpoint).
+/// </summary>
 internal static class CheckpointReader
 {
     private const int BufferSize = 1024 * 1024;
@@ -48,9 +52,6 @@ internal static class CheckpointReader
             }
             collections.Add(collection);
         }
-
-        // Index builds are independent per collection; on a multi-core machine they run side by side.
-        Parallel.ForEach(collections, collection => collection.RebuildIndexes());
         return (catalog, lsn, journalGeneration);
     }
 

@@ -27,6 +27,20 @@ internal sealed class FrameReader(Stream stream)
         return FrameStatus.Record;
     }
 
+    /// <summary>
+    /// As <see cref="Read"/>, into <paramref name="buffer"/> (grown when too small) so that a long replay does not
+    /// allocate a payload array per record; the payload is <c>buffer[..length]</c> until the next call.
+    /// </summary>
+    public FrameStatus ReadInto(ref byte[] buffer, out int length)
+    {
+        if (!ReadHeader(out length, out var crc, out var status)) return status;
+        if (buffer.Length < length) buffer = new byte[Math.Max(length, buffer.Length * 2)];
+        if (stream.ReadAtLeast(buffer.AsSpan(0, length), length, throwOnEndOfStream: false) < length) return FrameStatus.Torn;
+        if (Crc32C.Compute(buffer.AsSpan(0, length)) != crc) return FrameStatus.Torn;
+        Position += RecordFraming.HeaderSize + length;
+        return FrameStatus.Record;
+    }
+
     /// <summary>Reads a checkpoint document record: <c>[record id][BSON]</c>, the BSON landing in its own array.</summary>
     public FrameStatus ReadDocument(out long recordId, out byte[] bson)
     {

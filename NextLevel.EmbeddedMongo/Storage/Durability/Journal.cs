@@ -74,6 +74,21 @@ internal sealed class Journal : IMutationLog, IAsyncDisposable
         }
     }
 
+    public long AppendDocument(string op, string ns, long recordId, byte[] document)
+    {
+        lock (_gate)
+        {
+            var lsn = ++_lastAssignedLsn;
+            var length = DocumentRecordCodec.Length(op, ns, document);
+            var span = _pending.GetSpan(RecordFraming.HeaderSize + length);
+            var payload = span.Slice(RecordFraming.HeaderSize, length);
+            DocumentRecordCodec.Write(payload, lsn, op, ns, recordId, document);
+            RecordFraming.WriteHeader(span, payload);
+            _pending.Advance(RecordFraming.HeaderSize + length);
+            return lsn;
+        }
+    }
+
     /// <summary>Throws once a journal write has failed: later mutations could never become durable.</summary>
     public void ThrowIfFailed()
     {

@@ -4,7 +4,8 @@ namespace NextLevel.EmbeddedMongo.Storage.Durability;
 
 /// <summary>
 /// The journal's record payloads, one BSON document per mutation: <c>{ lsn, op, ns, ... }</c>
-/// (the journal adds <c>lsn</c>). Documents travel as binary so their bytes are written without re-encoding.
+/// (the journal adds <c>lsn</c>). Insert and replace records, <c>{ lsn, op, ns, rid, doc: BinData }</c>, are encoded by
+/// <see cref="DocumentRecordCodec"/> straight from the stored bytes.
 /// </summary>
 internal static class MutationRecords
 {
@@ -45,22 +46,6 @@ internal static class MutationRecords
         { "op", CollModOp },
         { "ns", collection.FullName },
         { "options", collection.Options.ToDocument() },
-    };
-
-    public static BsonDocument Insert(CollectionStore collection, StoredDocument stored) => new()
-    {
-        { "op", InsertOp },
-        { "ns", collection.FullName },
-        { "rid", stored.Id.Value },
-        { "doc", new BsonBinaryData(stored.Bytes) },
-    };
-
-    public static BsonDocument Replace(CollectionStore collection, StoredDocument stored) => new()
-    {
-        { "op", ReplaceOp },
-        { "ns", collection.FullName },
-        { "rid", stored.Id.Value },
-        { "doc", new BsonBinaryData(stored.Bytes) },
     };
 
     public static BsonDocument Delete(CollectionStore collection, long recordId) => new()

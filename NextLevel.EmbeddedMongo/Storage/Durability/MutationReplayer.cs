@@ -5,7 +5,8 @@ namespace NextLevel.EmbeddedMongo.Storage.Durability;
 
 /// <summary>
 /// Re-applies journal records to a catalog during recovery. Documents change without index maintenance;
-/// every touched collection's indexes are rebuilt in bulk by <see cref="RebuildTouchedIndexes"/> at the end,
+/// every touched collection's indexes (and those of every collection loaded from the checkpoint) are built in bulk
+/// by <see cref="RebuildTouchedIndexes"/> at the end,
 /// which is what makes replaying a large journal fast.
 /// [NotThreadSafe] recovery runs before the engine is shared.
 /// </summary>
@@ -75,10 +76,36 @@ internal sealed class MutationReplayer(Catalog catalog)
         }
     }
 
-    /// <summary>Rebuilds the indexes of every collection whose documents or indexes changed during replay.</summary>
+    /// <summary>Applies an insert, replace or delete record decoded by <see cref="DocumentRecordCodec"/> from <paramref name="payload"/>.</summary>
+    public void Apply(DocumentRecord record, ReadOnlySpan<byte> payload)
+    {
+        var collection = Touch(record.Ns, record.Lsn);
+        switch (record.Op)
+        {
+            case InsertOp:
+                collection.LoadDocument(new StoredDocument(new RecordId(record.RecordId), payload.Slice(record.DocumentOffset, record.DocumentLength).ToArray()));
+                break;
+            case ReplaceOp:
+                collection.ReplaceUnindexed(new StoredDocument(new RecordId(record.RecordId), payload.Slice(record.DocumentOffset, record.DocumentLength).ToArray()));
+                break;
+            case DeleteOp:
+                collection.DeleteUnindexed(record.RecordId);
+                break;
+            default:
+                throw new InvalidDataException($"Journal operation '{record.Op}' carries no document.");
+        }
+    }
+
+    /// <summary>Marks collections loaded without their index entries (from a checkpoint) for the final build.</summary>
+    public void TouchAll(IEnumerable<CollectionStore> collections)
+    {
+        foreach (var collection in collections) _touched.Add(collection);
+    }
+
+    /// <summary>Rebuilds the indexes of every collection loaded or changed during recovery, each once; collections side by side.</summary>
     public void RebuildTouchedIndexes()
     {
-        foreach (var collection in _touched) collection.RebuildIndexes();
+        Parallel.ForEach(_touched, collection => collection.RebuildIndexes());
         _touched.Clear();
     }
 
@@ -92,6 +119,14 @@ internal sealed class MutationReplayer(Catalog catalog)
     private CollectionStore Touch(BsonDocument record)
     {
         var collection = Target(record);
+        _touched.Add(collection);
+        return collection;
+    }
+
+    private CollectionStore Touch(string ns, long lsn)
+    {
+        var (database, name) = SplitNamespace(ns);
+        var collection = catalog.Collection(database, name) ?? throw new InvalidDataException($"Journal record {lsn} refers to a missing collection.");
         _touched.Add(collection);
         return collection;
     }

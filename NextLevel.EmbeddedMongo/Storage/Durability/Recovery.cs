@@ -25,6 +25,7 @@ internal static class Recovery
 
         var (catalog, checkpointLsn, checkpointGeneration) = LoadNewestCheckpoint(fileSystem, directory, log);
         var replayer = new MutationReplayer(catalog);
+        replayer.TouchAll(catalog.AllCollections);
         var lastLsn = checkpointLsn;
         long replayed = 0;
         var journals = StorageFiles.Numbered(fileSystem, directory, StorageFiles.JournalPattern);
@@ -81,28 +82,45 @@ internal static class Recovery
             length = file.Length;
             using var buffered = new BufferedStream(file, BufferSize);
             var reader = new FrameReader(buffered);
+            var buffer = new byte[64 * 1024];
             while (true)
             {
-                var status = reader.Read(out var payload);
+                var status = reader.ReadInto(ref buffer, out var payloadLength);
                 if (status == FrameStatus.EndOfFile) return (true, applied, length == 0);
-                BsonDocument? record = null;
-                if (status == FrameStatus.Record) record = TryDeserialize(payload);
-                if (record is null)
+                if (status != FrameStatus.Record)
                 {
                     tornAt = reader.Position;
                     break;
                 }
-                var lsn = record["lsn"].ToInt64();
-                if (lsn <= lastLsn) continue;
+                var payload = buffer.AsSpan(0, payloadLength);
+                long lsn = 0;
                 try
                 {
-                    replayer.Apply(record);
+                    // Inserts, replaces and deletes (nearly the whole journal) skip the general document decoding.
+                    if (DocumentRecordCodec.TryDecode(payload, out var documentRecord))
+                    {
+                        lsn = documentRecord.Lsn;
+                        if (lsn <= lastLsn) continue;
+                        replayer.Apply(documentRecord, payload);
+                    }
+                    else
+                    {
+                        var record = TryDeserialize(payload.ToArray());
+                        if (record is null)
+                        {
+                            tornAt = reader.Position;
+                            break;
+                        }
+                        lsn = record["lsn"].ToInt64();
+                        if (lsn <= lastLsn) continue;
+                        replayer.Apply(record);
+                    }
                 }
                 catch (Exception ex) when (ex is InvalidDataException or Engine.MongoError or KeyNotFoundException or InvalidCastException or InvalidOperationException)
                 {
                     // A record that does not fit the recovered state cannot be trusted, nor can anything after it.
                     log?.Invoke($"Recovery: journal record LSN {lsn} in {Path.GetFileName(path)} cannot be applied ({ex.Message}).");
-                    tornAt = reader.Position - RecordFraming.HeaderSize - payload.Length;
+                    tornAt = reader.Position - RecordFraming.HeaderSize - payloadLength;
                     break;
                 }
                 lastLsn = lsn;

@@ -23,6 +23,31 @@ public sealed class SortedChunkListTests
     }
 
     [Fact]
+    public void Adding_with_neighbours_sees_the_items_around_the_insert_position_and_keeps_the_order()
+    {
+        var random = new Random(99);
+        var list = new SortedChunkList<int>(Comparer<int>.Default);
+        var reference = new SortedSet<int>();
+        for (var step = 0; step < 20_000; step++)
+        {
+            var value = random.Next(30_000);
+            var added = list.Add(value, (item, neighbours) =>
+            {
+                var below = reference.GetViewBetween(int.MinValue, item - 1);
+                var above = reference.GetViewBetween(item + 1, int.MaxValue);
+                Assert.Equal(below.Count > 0, neighbours.HasBefore);
+                if (below.Count > 0) Assert.Equal(below.Max, neighbours.Before);
+                Assert.Equal(above.Count > 0, neighbours.HasAfter);
+                if (above.Count > 0) Assert.Equal(above.Min, neighbours.After);
+                return item;
+            });
+            Assert.Equal(reference.Add(value), added);
+        }
+        Assert.Equal(reference, list.WalkAll(forward: true));
+        Assert.Equal(reference.Reverse(), list.WalkAll(forward: false));
+    }
+
+    [Fact]
     public void Walks_start_at_the_seek_position()
     {
         var list = new SortedChunkList<int>(Comparer<int>.Default);
@@ -64,18 +89,24 @@ public sealed class SortedChunkListTests
     }
 
     [Fact]
-    public void Neighbors_find_the_items_around_a_position()
+    public void Adding_with_neighbours_at_the_edges_and_in_the_middle_of_full_chunks()
     {
         var list = new SortedChunkList<int>(Comparer<int>.Default);
         list.LoadSorted(Enumerable.Range(0, 2000).Select(i => i * 2));
+        var seen = new List<(bool, int, bool, int)>();
+        int Record(int item, (bool HasBefore, int Before, bool HasAfter, int After) n)
+        {
+            seen.Add((n.HasBefore, n.HasBefore ? n.Before : 0, n.HasAfter, n.HasAfter ? n.After : 0));
+            return item;
+        }
 
-        var (hasBefore, before, hasAfter, after) = list.Neighbors(x => x.CompareTo(1001));
-        Assert.True(hasBefore && hasAfter);
-        Assert.Equal((1000, 1002), (before, after));
-        var first = list.Neighbors(x => x.CompareTo(-5));
-        Assert.False(first.HasBefore);
-        var last = list.Neighbors(x => x.CompareTo(99_999));
-        Assert.False(last.HasAtOrAfter);
-        Assert.Equal(3998, last.Before);
+        Assert.True(list.Add(1001, Record));
+        Assert.True(list.Add(-5, Record));
+        Assert.True(list.Add(99_999, Record));
+        Assert.False(list.Add(1000, Record));
+
+        Assert.Equal([(true, 1000, true, 1002), (false, 0, true, 0), (true, 3998, false, 0)], seen);
+        Assert.Equal(2003, list.Count);
+        Assert.Equal(list.WalkAll(forward: true).Order(), list.WalkAll(forward: true));
     }
 }
