@@ -6,6 +6,7 @@ using NextLevel.Worker.Channels;
 using NextLevel.Worker.Providers;
 using NextLevel.Worker.Services.Archival;
 using NextLevel.Worker.Services.FollowUp;
+using NextLevel.Worker.Services.Ledger;
 using NextLevel.Worker.Services.Rollups;
 using NextLevel.Worker.Services.Startup;
 using NextLevel.Worker.Simulator;
@@ -33,6 +34,7 @@ public static class Extensions
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section);
         services.AddOptions<ArchivalOptions>().BindConfiguration(ArchivalOptions.Section);
         services.AddOptions<RollupOptions>().BindConfiguration(RollupOptions.Section);
+        services.AddOptions<LedgerAnchorOptions>().BindConfiguration(LedgerAnchorOptions.Section);
 
         services.AddSingleton<WorkerGauges>();
         services.AddSingleton<WorkerTelemetry>();
@@ -47,6 +49,8 @@ public static class Extensions
         services.AddSingleton<TranscriptArchiver>();
         services.AddSingleton<CampaignMetricsRollup>();
         services.AddSingleton<OperationsRollup>();
+        services.AddSingleton<NextLevel.Domain.Compliance.Ledger.ConsentLedgerAnchors>();
+        services.AddSingleton<LedgerAnchorJob>();
 
         // Real channels first (TryAdd, only for configured providers); the simulator fills in the rest.
         builder.AddProviderChannels();
@@ -64,6 +68,7 @@ public static class Extensions
         services.AddHostedService<FollowUpService>();
         services.AddHostedService<ArchivalService>();
         services.AddHostedService<RollupService>();
+        services.AddHostedService<LedgerAnchorService>();
         services.AddHostedService<SimulatorReportingService>();
 
         services.AddOpenTelemetry()
