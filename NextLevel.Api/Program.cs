@@ -2,6 +2,7 @@ using NextLevel.Api.Calls;
 using NextLevel.Api.Closers;
 using NextLevel.Api.Campaigns;
 using NextLevel.Api.Compliance;
+using NextLevel.Api.Compliance.Ledger;
 using NextLevel.Api.Dashboard;
 using NextLevel.Api.Extensions;
 using NextLevel.Api.Identity;
@@ -41,6 +42,7 @@ app.MapOffersApi();
 app.MapDealsApi();
 app.MapPipelineApi();
 app.MapMyDayApi();
+app.MapLedgerApi();
 
 await app.RunAsync();
 return 0;

@@ -8,6 +8,7 @@ using NextLevel.Worker.Providers;
 using NextLevel.Worker.Services.Archival;
 using NextLevel.Worker.Services.FollowUp;
 using NextLevel.Worker.Services.Closing;
+using NextLevel.Worker.Services.Ledger;
 using NextLevel.Worker.Services.Rollups;
 using NextLevel.Worker.Services.Routing;
 using NextLevel.Worker.Services.Startup;
@@ -38,6 +39,7 @@ public static class Extensions
         services.AddOptions<RollupOptions>().BindConfiguration(RollupOptions.Section);
         services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section);
         services.AddOptions<ClosingOptions>().BindConfiguration(ClosingOptions.Section);
+        services.AddOptions<LedgerAnchorOptions>().BindConfiguration(LedgerAnchorOptions.Section);
 
         services.AddSingleton<WorkerGauges>();
         services.AddSingleton<WorkerTelemetry>();
@@ -57,6 +59,8 @@ public static class Extensions
         services.AddSingleton<RoutingSweep>();
         services.AddSingleton<TaskReminders>();
         services.AddSingleton<OfferExpiry>();
+        services.AddSingleton<NextLevel.Domain.Compliance.Ledger.ConsentLedgerAnchors>();
+        services.AddSingleton<LedgerAnchorJob>();
 
         // Real channels first (TryAdd, only for configured providers); the simulator fills in the rest.
         builder.AddProviderChannels();
@@ -76,6 +80,7 @@ public static class Extensions
         services.AddHostedService<RollupService>();
         services.AddHostedService<RoutingService>();
         services.AddHostedService<ClosingChoresService>();
+        services.AddHostedService<LedgerAnchorService>();
         services.AddHostedService<SimulatorReportingService>();
 
         services.AddOpenTelemetry()
