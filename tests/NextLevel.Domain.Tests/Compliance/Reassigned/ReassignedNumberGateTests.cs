@@ -148,4 +148,16 @@ public sealed class ReassignedNumberGateTests
         var decision = new FactsBuilder().Consent(at: OldConsent).ReassignedCheck(ReassignedCheckResult.Reassigned).Evaluate(ContactChannel.Email);
         decision.ShouldAllow();
     }
+
+    [Fact]
+    public void A_check_falling_due_overnight_does_not_cancel_the_next_allowed_time()
+    {
+        // 22:00 in Seattle; the consent turns 30 days old before the window opens at 08:00.
+        var evening = Monday.AddHours(13);
+        var decision = new FactsBuilder().Consent(at: evening.AddDays(-30).AddHours(2)).Evaluate(ContactChannel.AutomatedCall, evening);
+        var morning = new FactsBuilder().Consent(at: evening.AddDays(-30).AddHours(2)).Evaluate(ContactChannel.AutomatedCall, Monday.AddDays(1).AddHours(-1));
+        Assert.Equal([ReassignedCheckRequired], morning.Codes());
+        Assert.All(decision.Codes(), c => Assert.Contains(c, TimeBased));
+        Assert.Equal(Monday.AddDays(1).AddHours(-1), decision.NextAllowedAt);
+    }
 }
