@@ -10,6 +10,9 @@ public enum ConsentEventType
     ConsentRevoked = 2,
     DncAdded = 3,
     DncRemoved = 4,
+
+    /// <summary>A query of the FCC Reassigned Numbers Database for the number (see <see cref="Reassigned.ReassignedCheck"/>).</summary>
+    ReassignedNumberCheck = 5,
 }
 
 /// <summary>
@@ -57,6 +60,10 @@ public sealed class ConsentLog
     public DateTime? VerifiedAt { get; set; }
 
     public string? VerificationMethod { get; set; }
+
+    /// <summary>On a <see cref="ConsentEventType.ReassignedNumberCheck"/> event: the query and its answer.</summary>
+    [BsonIgnoreIfNull]
+    public Reassigned.ReassignedCheck? ReassignedCheck { get; set; }
 
     /// <summary>The ledger chain (one per phone): the E.164 phone, else <c>email:&lt;address&gt;</c> (see Ledger/ConsentChainKey).</summary>
     [BsonIgnoreIfNull]
