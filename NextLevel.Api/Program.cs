@@ -1,6 +1,7 @@
 using NextLevel.Api.Calls;
 using NextLevel.Api.Campaigns;
 using NextLevel.Api.Compliance;
+using NextLevel.Api.Compliance.Evidence;
 using NextLevel.Api.Dashboard;
 using NextLevel.Api.Extensions;
 using NextLevel.Api.Identity;
@@ -31,6 +32,7 @@ app.MapComplianceApi();
 app.MapCallsApi();
 app.MapCallQueriesApi();
 app.MapComplianceAuditApi();
+app.MapEvidenceApi();
 
 await app.RunAsync();
 return 0;
