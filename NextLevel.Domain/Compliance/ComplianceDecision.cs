@@ -14,6 +14,7 @@ public sealed record ComplianceReason(string Code, string Message);
 /// </param>
 /// <param name="CalleeTimeZone">The candidate IANA zones, comma-separated (the call must be legal in each).</param>
 /// <param name="CalleeLocalTime">The local time of <c>at</c> in each candidate zone, ISO 8601, comma-separated.</param>
+/// <param name="ReassignedCheck">The Reassigned Numbers Database facts for telephone channels: check due, check used.</param>
 public sealed record ComplianceDecision(
     bool Allowed,
     IReadOnlyList<ComplianceReason> Reasons,
@@ -23,4 +24,5 @@ public sealed record ComplianceDecision(
     string? CalleeTimeZone,
     string? CalleeLocalTime,
     bool RecordingDisclosureRequired,
-    DateTimeOffset EvaluatedAt);
+    DateTimeOffset EvaluatedAt,
+    Reassigned.ReassignedCheckFacts? ReassignedCheck = null);

@@ -32,14 +32,18 @@ public sealed record AddressFacts(string? State, string? ZipCode);
 
 /// <summary>
 /// Numbers the gate applies: the federal window, the consent validity (company policy), the names of the seller a
-/// written consent must name, and how old the national DNC copy may be.
+/// written consent must name, how old the national DNC copy may be, and the Reassigned Numbers Database policy.
 /// </summary>
 public sealed record CompliancePolicy(
     TimeOnly WindowStart,
     TimeOnly WindowEnd,
     int ConsentValidityDays,
     IReadOnlyList<string> SellerNames,
-    int NationalListMaxAgeDays = 31)
+    int NationalListMaxAgeDays = 31,
+    Reassigned.ReassignedCheckSetting? Reassigned = null)
 {
+    /// <summary>The Reassigned Numbers Database policy (the default when none is given).</summary>
+    public Reassigned.ReassignedCheckSetting ReassignedRules => Reassigned ?? Compliance.Reassigned.ReassignedCheckSetting.Default;
+
     public static CompliancePolicy Default { get; } = new(new TimeOnly(8, 0), new TimeOnly(21, 0), 365, [SellerSetting.DefaultSellerName]);
 }

@@ -68,12 +68,14 @@ public sealed class ComplianceFactsReader(IMongoDatabase database, TimeProvider 
         var (window, _) = await _settings.GetAsync(SystemSettings.CallingWindow, cancellationToken);
         var (consent, _) = await _settings.GetAsync(SystemSettings.ConsentPolicy, cancellationToken);
         var (seller, _) = await _settings.GetAsync(ComplianceSettings.Seller, cancellationToken);
+        var (reassigned, _) = await _settings.GetAsync(ComplianceSettings.ReassignedCheck, cancellationToken);
         var defaults = CompliancePolicy.Default;
         return new CompliancePolicy(
             TimeOnly.TryParse(window.Start, System.Globalization.CultureInfo.InvariantCulture, out var start) ? Max(start, defaults.WindowStart) : defaults.WindowStart,
             TimeOnly.TryParse(window.End, System.Globalization.CultureInfo.InvariantCulture, out var end) ? Min(end, defaults.WindowEnd) : defaults.WindowEnd,
             consent.ConsentValidityDays,
-            seller.Names is { Count: > 0 } names ? names : defaults.SellerNames);
+            seller.Names is { Count: > 0 } names ? names : defaults.SellerNames,
+            Reassigned: reassigned);
     }
 
     // A stored setting can narrow the federal window, never widen it.

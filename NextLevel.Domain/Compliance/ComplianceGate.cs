@@ -1,3 +1,4 @@
+using NextLevel.Domain.Compliance.Reassigned;
 using NextLevel.Domain.Leads;
 using static NextLevel.Domain.Compliance.ComplianceReasonCodes;
 
@@ -38,7 +39,7 @@ public static partial class ComplianceGate
     private static ComplianceDecision EvaluateTelephone(ComplianceFacts facts, Lead lead, ContactChannel channel, DateTimeOffset at, List<ComplianceReason> reasons)
     {
         var location = CalleeLocation.Resolve(lead.Contact.Phone, Address(lead.Contact.Address), facts.PropertyAddress);
-        var consent = TelephoneReasons(facts, lead, channel, at, location, reasons);
+        var (consent, reassigned) = TelephoneReasons(facts, lead, channel, at, location, reasons);
         var allowed = reasons.Count == 0;
         // Waiting helps only when every reason is time-based; the next time must then pass every rule, not only
         // the time rules (consent may expire or the national list copy go stale in between).
@@ -50,7 +51,7 @@ public static partial class ComplianceGate
             allowed, reasons, next, consent.Grant?.Id.ToString(), facts.ReadAt,
             location.Zones.Count > 0 ? location.ZoneIds : null,
             location.Zones.Count > 0 ? location.LocalTimes(at) : null,
-            recording, facts.ReadAt);
+            recording, facts.ReadAt, reassigned);
     }
 
     private static bool Passes(ComplianceFacts facts, Lead lead, ContactChannel channel, DateTimeOffset at, CalleeLocation location)
@@ -60,19 +61,23 @@ public static partial class ComplianceGate
         return reasons.Count == 0;
     }
 
-    private static ConsentStatus TelephoneReasons(ComplianceFacts facts, Lead lead, ContactChannel channel, DateTimeOffset at, CalleeLocation location, List<ComplianceReason> reasons)
+    private static (ConsentStatus Consent, ReassignedCheckFacts Reassigned) TelephoneReasons(ComplianceFacts facts, Lead lead, ContactChannel channel, DateTimeOffset at, CalleeLocation location, List<ComplianceReason> reasons)
     {
         if (string.IsNullOrWhiteSpace(lead.Contact.Phone)) reasons.Add(new(NoPhone, "The lead has no phone number."));
         if (location.Zones.Count == 0)
             reasons.Add(new(CalleeTimeZoneUnknown, "The callee's time zone cannot be determined from the area code or an address; no call or text may be placed."));
 
         var consent = ConsentHistory.Evaluate(facts, lead, channel, at);
+        // A "reassigned" answer voids the consent for the number (automated channels blocked, no DNC exception).
+        var reassigned = ReassignedNumberRules.Evaluate(facts, lead, consent.Grant, channel, at);
+        if (reassigned.Voids is { } voids) consent = consent with { Problems = [.. consent.Problems, voids] };
         CheckConsent(channel, consent, reasons);
+        if (reassigned.Blocks is { } blocks) reasons.Add(blocks);
         CheckDnc(facts, lead, consent, at, reasons);
         CheckNationalListAge(facts, at, reasons);
         if (location.Zones.Count > 0)
             reasons.AddRange(TimeRules.Check(facts, location, at));
-        return consent;
+        return (consent, reassigned.Facts);
     }
 
     /// <summary>Automated calls and texts need valid prior express written consent for that channel.</summary>

@@ -29,6 +29,10 @@ public static class ComplianceReasonCodes
     public const string OutsideCampaignHours = "outside_campaign_hours";
     public const string CampaignHoursInvalid = "campaign_hours_invalid";
 
+    public const string NumberReassigned = "number_reassigned";
+    public const string ReassignedCheckRequired = "reassigned_check_required";
+    public const string ReassignedCheckNoData = "reassigned_check_no_data";
+
     /// <summary>The codes that waiting cures; when only these block, the decision carries <c>NextAllowedAt</c>.</summary>
     public static IReadOnlySet<string> TimeBased { get; } = new HashSet<string>(StringComparer.Ordinal)
     {

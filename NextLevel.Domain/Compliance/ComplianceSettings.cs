@@ -10,6 +10,9 @@ public static class ComplianceSettings
 
     public static readonly SettingKey<DncImportsSetting> DncImports = new(
         "compliance.dncImports", "When each national and state Do-Not-Call list copy was last imported, with counts.", new DncImportsSetting(null, []));
+
+    public static readonly SettingKey<Reassigned.ReassignedCheckSetting> ReassignedCheck = new(
+        "compliance.reassignedCheck", "Reassigned Numbers Database checks (47 CFR 64.1200(m)): consent age needing a check, recheck interval, what a \"no data\" answer blocks.", Reassigned.ReassignedCheckSetting.Default);
 }
 
 /// <summary>The seller's names; a consent text naming any of them (case-insensitive) names the seller.</summary>

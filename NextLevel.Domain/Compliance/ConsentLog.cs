@@ -9,6 +9,9 @@ public enum ConsentEventType
     ConsentRevoked = 2,
     DncAdded = 3,
     DncRemoved = 4,
+
+    /// <summary>A query of the FCC Reassigned Numbers Database for the number (see <see cref="Reassigned.ReassignedCheck"/>).</summary>
+    ReassignedNumberCheck = 5,
 }
 
 /// <summary>
@@ -56,6 +59,9 @@ public sealed class ConsentLog
     public DateTime? VerifiedAt { get; set; }
 
     public string? VerificationMethod { get; set; }
+
+    /// <summary>On a <see cref="ConsentEventType.ReassignedNumberCheck"/> event: the query and its answer.</summary>
+    public Reassigned.ReassignedCheck? ReassignedCheck { get; set; }
 }
 
 public sealed class ConsentDetails

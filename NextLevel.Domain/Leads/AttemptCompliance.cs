@@ -25,4 +25,19 @@ public sealed class AttemptCompliance
     public bool RecordingDisclosureRequired { get; set; }
 
     public DateTime EvaluatedAt { get; set; }
+
+    /// <summary>The Reassigned Numbers Database check the decision relied on (null when none was needed or on record).</summary>
+    public AttemptReassignedCheck? ReassignedCheck { get; set; }
+}
+
+/// <summary>contactAttempts[].compliance.reassignedCheck: which check was used (the consent_logs entry) and its answer.</summary>
+public sealed class AttemptReassignedCheck
+{
+    /// <summary>reassigned, not_reassigned or no_data.</summary>
+    public string Result { get; set; } = "";
+
+    public DateTime CheckedAt { get; set; }
+
+    /// <summary>The consent_logs entry (eventType reassigned_number_check) holding the check.</summary>
+    public string ConsentLogId { get; set; } = "";
 }

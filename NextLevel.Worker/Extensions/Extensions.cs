@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NextLevel.Domain.Compliance;
+using NextLevel.Domain.Compliance.Reassigned;
 using NextLevel.Domain.Configuration;
 using NextLevel.Domain.Persistence;
 using NextLevel.Worker.Channels;
 using NextLevel.Worker.Providers;
 using NextLevel.Worker.Services.Archival;
 using NextLevel.Worker.Services.FollowUp;
+using NextLevel.Worker.Services.Reassigned;
 using NextLevel.Worker.Services.Rollups;
 using NextLevel.Worker.Services.Startup;
 using NextLevel.Worker.Simulator;
@@ -38,6 +40,8 @@ public static class Extensions
         services.AddSingleton<WorkerTelemetry>();
         services.AddSingleton<SystemConfigStore>();
         services.AddSingleton<ComplianceService>();
+        services.AddSingleton<ReassignedNumberChecks>();
+        services.AddSingleton<ReassignedCheckRunner>();
         services.AddSingleton<IContactGate, ComplianceContactGate>();
         services.AddSingleton<LeadLeases>();
         services.AddSingleton<CampaignLimits>();
@@ -57,6 +61,7 @@ public static class Extensions
         services.TryAddSingleton<IVoiceCallChannel, SimulatedVoiceCallChannel>();
         services.TryAddSingleton<ISmsChannel, SimulatedSmsChannel>();
         services.TryAddSingleton<IEmailChannel, SimulatedEmailChannel>();
+        services.TryAddSingleton<IReassignedNumbersClient, SimulatedReassignedNumbersClient>();
         services.AddHttpClient(SimulatorReportingService.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
 
         services.AddSingleton<WorkerStartup>();

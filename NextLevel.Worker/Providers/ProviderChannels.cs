@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NextLevel.Worker.Channels;
+using NextLevel.Worker.Providers.DncScrub;
 using NextLevel.Worker.Providers.ElevenLabs;
 using NextLevel.Worker.Providers.Smtp;
 using NextLevel.Worker.Providers.Twilio;
+using NextLevel.Worker.Services.Reassigned;
 
 namespace NextLevel.Worker.Providers;
 
@@ -12,7 +14,7 @@ public static class ProviderChannels
 {
     /// <summary>
     /// For each provider whose key setting is present (Providers:Twilio:AccountSid, Providers:ElevenLabs:ApiKey,
-    /// Providers:Smtp:Host) binds and validates its options at start and registers its channel with TryAdd. Call it
+    /// Providers:Smtp:Host, Providers:DncScrub:ApiKey for Reassigned Numbers Database checks) binds and validates its options at start and registers its channel with TryAdd. Call it
     /// BEFORE the simulator's registrations (also TryAdd): the real channel wins, the simulator fills the gaps.
     /// Voice: ElevenLabs (AI agent over our Twilio number) when configured, else Twilio alone.
     /// Each typed HttpClient gets the standard resilience handler (retries on 408/429/5xx, timeouts, circuit breaker);
@@ -43,6 +45,14 @@ public static class ProviderChannels
         {
             services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
             services.TryAddTransient<IEmailChannel, SmtpEmailChannel>();
+        }
+
+        if (IsSet(configuration, DncScrubRndOptions.SectionName, nameof(DncScrubRndOptions.ApiKey)))
+        {
+            services.AddOptions<DncScrubRndOptions>().BindConfiguration(DncScrubRndOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+            services.TryAddSingleton<DncScrubRateLimiter>();
+            services.AddHttpClient<DncScrubRndClient>().AddStandardResilienceHandler();
+            services.TryAddTransient<IReassignedNumbersClient>(sp => sp.GetRequiredService<DncScrubRndClient>());
         }
 
         return builder;

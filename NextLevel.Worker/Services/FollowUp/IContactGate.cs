@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using NextLevel.Domain.Compliance.Reassigned;
 using NextLevel.Domain.Leads;
 
 namespace NextLevel.Worker.Services.FollowUp;
@@ -15,6 +16,7 @@ public interface IContactGate
 /// <summary>The gate's decision, with what the attempt record keeps (consent record, DNC check, callee local time).</summary>
 /// <param name="Reasons">snake_case reasons (why blocked, or remarks when allowed).</param>
 /// <param name="NextAllowedAt">When the same contact would be allowed again; null = not by waiting (stop).</param>
+/// <param name="Reassigned">The Reassigned Numbers Database facts: whether a check is due, the check used.</param>
 public sealed record GateDecision(
     bool Allowed,
     IReadOnlyList<string> Reasons,
@@ -24,7 +26,8 @@ public sealed record GateDecision(
     string? CalleeTimeZone,
     string? CalleeLocalTime,
     bool RecordingDisclosureRequired,
-    DateTimeOffset EvaluatedAt)
+    DateTimeOffset EvaluatedAt,
+    ReassignedCheckFacts? Reassigned = null)
 {
     public AttemptCompliance ToRecord() => new()
     {
@@ -36,5 +39,8 @@ public sealed record GateDecision(
         CalleeLocalTime = CalleeLocalTime,
         RecordingDisclosureRequired = RecordingDisclosureRequired,
         EvaluatedAt = EvaluatedAt.UtcDateTime,
+        ReassignedCheck = Reassigned is { ConsentLogId: { } checkId, Result: { } result, CheckedAt: { } checkedAt }
+            ? new AttemptReassignedCheck { Result = result, CheckedAt = checkedAt.UtcDateTime, ConsentLogId = checkId }
+            : null,
     };
 }
