@@ -1,4 +1,5 @@
 using MongoDB.Driver;
+using NextLevel.Domain.Compliance.Ledger;
 using NextLevel.Domain.Persistence;
 
 namespace NextLevel.Domain.Compliance;
@@ -6,18 +7,39 @@ namespace NextLevel.Domain.Compliance;
 /// <summary>
 /// The only way the code touches <c>consent_logs</c>: append an event, read events. There is deliberately no
 /// update or delete here, and the collection is not exposed, so the audit trail cannot be changed through the code.
+/// Every appended event is linked into its chain (one per phone, Ledger/): sequence, previous hash and its own hash.
+/// Concurrent appends to one chain are serialised by the unique index <c>chainKey_1_sequence_1</c>: the loser of a
+/// race re-reads the tail and links again.
 /// </summary>
 public sealed class ConsentLedger(IMongoDatabase database)
 {
+    /// <summary>How often an append re-reads the tail after losing a race before giving up.</summary>
+    public const int MaxAppendAttempts = 100;
+
     private readonly IMongoCollection<ConsentLog> _logs = database.GetCollection<ConsentLog>(CollectionNames.ConsentLogs);
 
     public async Task<ConsentLog> AppendAsync(ConsentLog entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.Id != default) throw new ArgumentException("A consent event gets its id when appended.", nameof(entry));
+        if (entry.Hash is not null || entry.Sequence is not null) throw new ArgumentException("A consent event is linked into its chain when appended.", nameof(entry));
+        var chainKey = ConsentChainKey.For(entry);
         entry.Id = MongoDB.Bson.ObjectId.GenerateNewId();
-        await _logs.InsertOneAsync(entry, cancellationToken: cancellationToken);
-        return entry;
+        for (var attempt = 1; ; attempt++)
+        {
+            var tail = await ForChainTailAsync(chainKey, cancellationToken);
+            ConsentChainLink.Link(entry, tail);
+            try
+            {
+                await _logs.InsertOneAsync(entry, cancellationToken: cancellationToken);
+                return entry;
+            }
+            catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey && attempt < MaxAppendAttempts)
+            {
+                // Another append took this sequence first: back off a little (more after each loss) and re-read the tail.
+                await Task.Delay(Random.Shared.Next(0, Math.Min(attempt, 20) + 1), cancellationToken);
+            }
+        }
     }
 
     /// <summary>Events of one lead, newest first (index leadId_1_timestamp_-1).</summary>
@@ -27,4 +49,15 @@ public sealed class ConsentLedger(IMongoDatabase database)
     /// <summary>Events of one phone number, newest first (index phone_1_timestamp_-1).</summary>
     public async Task<IReadOnlyList<ConsentLog>> ForPhoneAsync(string phone, CancellationToken cancellationToken = default) =>
         await _logs.Find(l => l.Phone == phone).SortByDescending(l => l.Timestamp).ToListAsync(cancellationToken);
+
+    /// <summary>The events of one chain in chain order (index chainKey_1_sequence_1).</summary>
+    public async Task<IReadOnlyList<ConsentLog>> ForChainAsync(string chainKey, CancellationToken cancellationToken = default) =>
+        await _logs.Find(l => l.ChainKey == chainKey).SortBy(l => l.Sequence).ToListAsync(cancellationToken);
+
+    /// <summary>The last entry of a chain, or null when the chain is empty.</summary>
+    public async Task<ConsentChainHead?> ForChainTailAsync(string chainKey, CancellationToken cancellationToken = default)
+    {
+        var last = await _logs.Find(l => l.ChainKey == chainKey).SortByDescending(l => l.Sequence).Limit(1).FirstOrDefaultAsync(cancellationToken);
+        return last is { Sequence: { } sequence, Hash: { } hash } ? new ConsentChainHead(chainKey, sequence, hash) : null;
+    }
 }

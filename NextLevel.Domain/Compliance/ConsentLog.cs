@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
 using NextLevel.Domain.Leads;
 
 namespace NextLevel.Domain.Compliance;
@@ -62,6 +63,26 @@ public sealed class ConsentLog
 
     /// <summary>On a <see cref="ConsentEventType.ReassignedNumberCheck"/> event: the query and its answer.</summary>
     public Reassigned.ReassignedCheck? ReassignedCheck { get; set; }
+
+    /// <summary>The ledger chain (one per phone): the E.164 phone, else <c>email:&lt;address&gt;</c> (see Ledger/ConsentChainKey).</summary>
+    [BsonIgnoreIfNull]
+    public string? ChainKey { get; set; }
+
+    /// <summary>0, 1, 2… within the chain, assigned by <see cref="ConsentLedger"/> on append.</summary>
+    [BsonIgnoreIfNull]
+    public long? Sequence { get; set; }
+
+    /// <summary>Hex SHA-256 of the previous entry of the chain (64 zeros for the first).</summary>
+    [BsonIgnoreIfNull]
+    public string? PreviousHash { get; set; }
+
+    /// <summary>Hex SHA-256 of this entry's canonical form (every stored field but this one; Ledger/LedgerCanonicalForm).</summary>
+    [BsonIgnoreIfNull]
+    public string? Hash { get; set; }
+
+    /// <summary>True on entries written before the ledger existed and sealed into their chain by the catalogue migration.</summary>
+    [BsonIgnoreIfNull]
+    public bool? SealedAtMigration { get; set; }
 }
 
 public sealed class ConsentDetails

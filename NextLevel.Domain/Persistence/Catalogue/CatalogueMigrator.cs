@@ -10,12 +10,17 @@ public sealed record CatalogueReport(
     IReadOnlyList<string> CreatedIndexes,
     IReadOnlyList<string> ReplacedIndexes)
 {
-    public bool IsNoOp => CreatedCollections.Count + UpdatedValidators.Count + CreatedIndexes.Count + ReplacedIndexes.Count == 0;
+    /// <summary>consent_logs entries written before the ledger and sealed into their chains by this run.</summary>
+    public long SealedConsentEntries { get; init; }
+
+    public bool IsNoOp => CreatedCollections.Count + UpdatedValidators.Count + CreatedIndexes.Count + ReplacedIndexes.Count == 0 && SealedConsentEntries == 0;
 }
 
 /// <summary>
 /// Brings a database in line with <see cref="CollectionCatalogue"/>: creates missing collections with their
 /// validators, updates changed validators, creates missing indexes and replaces indexes whose definition changed.
+/// Then seals consent_logs entries written before the ledger into their chains (Compliance/Ledger/ConsentLedgerSealing).
+/// Then seals consent_logs entries written before the ledger into their chains (Compliance/Ledger/ConsentLedgerSealing).
 /// Idempotent: a second run changes nothing. Indexes the catalogue does not know are left alone (an operator may
 /// have added them on purpose).
 /// </summary>
@@ -51,7 +56,9 @@ public sealed class CatalogueMigrator(IMongoDatabase database)
             await ApplyIndexesAsync(definition, createdIndexes, replaced, cancellationToken);
         }
 
-        return new CatalogueReport(created, validators, createdIndexes, replaced);
+        // After the indexes: the unique chainKey_1_sequence_1 index guards the sealing against live appends.
+        var sealedEntries = await new NextLevel.Domain.Compliance.Ledger.ConsentLedgerSealing(database).SealAsync(cancellationToken);
+        return new CatalogueReport(created, validators, createdIndexes, replaced) { SealedConsentEntries = sealedEntries };
     }
 
     private async Task<Dictionary<string, BsonDocument>> ListCollectionOptionsAsync(CancellationToken cancellationToken)
