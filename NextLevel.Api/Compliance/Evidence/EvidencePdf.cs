@@ -89,7 +89,7 @@ public static class EvidencePdf
             }
             flow.Field("Window", a.CallingWindow, 16);
             flow.Field("National list copy", a.NationalListImportedAt is null ? "none imported before this attempt" : string.Create(CultureInfo.InvariantCulture, $"imported {Time(a.NationalListImportedAt)}, {a.NationalListAgeDays:0.##} days old"), 16);
-            flow.Field("Reassigned check", a.ReassignedResult is null ? "none before this attempt" : $"{a.ReassignedResult} at {Time(a.ReassignedCheckedAt)} ({a.ReassignedConsentLogId})", 16);
+            flow.Field("Reassigned check", a.ReassignedResult is null ? "none recorded on this attempt" : $"{a.ReassignedResult} at {Time(a.ReassignedCheckedAt)} ({a.ReassignedConsentLogId})", 16);
             flow.Space(4);
         }
         if (p.Attempts.Count == 0) flow.Paragraph("No contact attempt on record.", 8);

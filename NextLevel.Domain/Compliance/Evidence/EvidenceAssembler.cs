@@ -46,10 +46,10 @@ public sealed class EvidenceAssembler(IMongoDatabase database, TimeProvider time
         var copies = await NationalListCopies.ReadAsync(database, cancellationToken);
         var (window, _) = await _settings.GetAsync(SystemSettings.CallingWindow, cancellationToken);
         var calls = await CallsAsync(subject.Phones, leads, cancellationToken);
-        var ledger = await EvidenceLedgerSection.BuildAsync(database, subject.Phones, logs, cancellationToken);
+        var ledger = await EvidenceLedgerSection.BuildAsync(database, time, subject.Phones, logs, cancellationToken);
 
         var reassigned = ReassignedChecks.From(logs);
-        var attempts = leads.SelectMany(l => Attempts(l, window, copies, reassigned))
+        var attempts = leads.SelectMany(l => Attempts(l, window, copies))
             .OrderBy(a => a.At).ThenBy(a => a.AttemptId, StringComparer.Ordinal).ToList();
         var holds = leads.Where(l => l.FollowUp.LastHold is not null)
             .Select(l => new EvidenceHold(l.Id.ToString(), l.FollowUp.LastHold!.StepKey, l.FollowUp.LastHold.At, [.. l.FollowUp.LastHold.Reasons], l.FollowUp.LastHold.Until))
@@ -90,7 +90,7 @@ public sealed class EvidenceAssembler(IMongoDatabase database, TimeProvider time
         return await _calls.Find(filter).SortBy(c => c.InitiatedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
     }
 
-    private static IEnumerable<EvidenceAttempt> Attempts(Lead lead, CallingWindowSetting window, NationalListCopies copies, IReadOnlyList<EvidenceReassignedCheck> reassigned)
+    private static IEnumerable<EvidenceAttempt> Attempts(Lead lead, CallingWindowSetting window, NationalListCopies copies)
     {
         var states = CalleeLocation.Resolve(lead.Contact.Phone, new AddressFacts(lead.Contact.Address?.State, lead.Contact.Address?.ZipCode)).States;
         foreach (var a in lead.ContactAttempts)
@@ -98,7 +98,7 @@ public sealed class EvidenceAssembler(IMongoDatabase database, TimeProvider time
             var c = a.Compliance;
             var telephone = a.Type != ContactMethod.Email;
             var copy = telephone ? copies.InUseAt(a.Timestamp) : null;
-            var check = telephone ? ReassignedChecks.InUseAt(reassigned, lead.Contact.Phone, a.Timestamp) : null;
+            var check = c?.ReassignedCheck;
             yield return new EvidenceAttempt(
                 lead.Id.ToString(), a.AttemptId.ToString(), a.Timestamp, StoredEnum.Name(a.Type), a.Outcome, a.StepKey, a.CallId?.ToString(),
                 c is not null, c?.Allowed, c is null ? [] : [.. c.Reasons], c?.ConsentLogId, c?.DncCheckedAt, c?.CalleeTimeZone, c?.CalleeLocalTime,

@@ -59,7 +59,7 @@ public sealed record EvidenceReassignedCheck(string ConsentLogId, string? Phone,
 /// <summary>
 /// One contact attempt (leads.contactAttempts[]) with the gate's decision as stored on it. <see cref="DecisionRecorded"/>
 /// is false for attempts stored without a decision (calls recorded only by the post-call webhook, older data): the
-/// package says so rather than re-deciding.
+/// package says so rather than re-deciding. The reassigned-number fields are the check recorded on the attempt.
 /// </summary>
 public sealed record EvidenceAttempt(string LeadId, string AttemptId, DateTime At, string Channel, string Outcome, string? StepKey, string? CallId,
     bool DecisionRecorded, bool? Allowed, IReadOnlyList<string> Reasons, string? ConsentLogId, DateTime? DncCheckedAt,
