@@ -23,6 +23,7 @@ public static class CanContactEndpoints
             return TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails { Title = "Lead not found", Status = StatusCodes.Status404NotFound });
         return TypedResults.Ok(new CanContactResponse(
             id.ToString(), ComplianceInput.Name(parsed), instant, decision.Allowed, decision.Reasons, decision.NextAllowedAt, decision.ConsentLogId,
-            decision.DncCheckedAt, decision.CalleeTimeZone, decision.CalleeLocalTime, decision.RecordingDisclosureRequired, decision.EvaluatedAt));
+            decision.DncCheckedAt, decision.CalleeTimeZone, decision.CalleeLocalTime, decision.RecordingDisclosureRequired, decision.EvaluatedAt,
+            decision.ReassignedCheck));
     }
 }

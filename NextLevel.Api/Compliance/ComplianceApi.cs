@@ -17,6 +17,7 @@ public static class ComplianceApi
         builder.Services.AddSingleton<DncRegistry>();
         builder.Services.AddSingleton<DncImporter>();
         builder.Services.AddSingleton<InboundReplies>();
+        builder.Services.AddSingleton<Domain.Compliance.Reassigned.ReassignedNumberChecks>();
         // One Twilio account signs every webhook: the token the Calls webhooks and the Worker's simulator use
         // (Providers:Twilio:AuthToken) is read first; a Twilio section may override both values.
         builder.Services.Configure<TwilioWebhookOptions>(builder.Configuration.GetSection(TwilioWebhookOptions.Section));
@@ -38,6 +39,7 @@ public static class ComplianceApi
         staff.MapGet("/api/compliance/dnc/{phone}", DncEndpoints.GetAsync).WithName("GetDncEntries");
         staff.MapPost("/api/compliance/dnc/{phone}", DncEndpoints.AddAsync).WithName("AddInternalDnc");
         staff.MapDelete("/api/compliance/dnc/{phone}", DncEndpoints.RemoveAsync).WithName("RemoveInternalDnc");
+        staff.MapGet("/api/compliance/reassigned-checks/{phone}", ReassignedCheckEndpoints.ListAsync).WithName("ListReassignedChecks");
 
         group.MapPost("/api/compliance/dnc/import", DncEndpoints.ImportAsync)
             .RequireAuthorization(StaffPolicies.Compliance)

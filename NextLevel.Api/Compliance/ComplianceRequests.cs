@@ -18,7 +18,8 @@ public sealed record CanContactResponse(
     string? CalleeTimeZone,
     string? CalleeLocalTime,
     bool RecordingDisclosureRequired,
-    DateTimeOffset EvaluatedAt);
+    DateTimeOffset EvaluatedAt,
+    Domain.Compliance.Reassigned.ReassignedCheckFacts? ReassignedCheck = null);
 
 /// <summary>Staff records a written consent: the exact text shown, how and where it was given, what it allows.</summary>
 public sealed record ConsentGrantRequest(

@@ -58,7 +58,9 @@ public static partial class ComplianceGate
     {
         var reasons = new List<ComplianceReason>();
         TelephoneReasons(facts, lead, channel, at, location, reasons);
-        return reasons.Count == 0;
+        // A reassigned-number check falling due by then is run by the Worker at send time, so it does not make a later
+        // instant unreachable (otherwise a consent ageing past the check age overnight would end the sequence).
+        return reasons.All(r => r.Code == ReassignedCheckRequired);
     }
 
     private static (ConsentStatus Consent, ReassignedCheckFacts Reassigned) TelephoneReasons(ComplianceFacts facts, Lead lead, ContactChannel channel, DateTimeOffset at, CalleeLocation location, List<ComplianceReason> reasons)

@@ -51,8 +51,8 @@ public static class ProviderChannels
         {
             services.AddOptions<DncScrubRndOptions>().BindConfiguration(DncScrubRndOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
             services.TryAddSingleton<DncScrubRateLimiter>();
-            services.AddHttpClient<DncScrubRndClient>().AddStandardResilienceHandler();
-            services.TryAddTransient<IReassignedNumbersClient>(sp => sp.GetRequiredService<DncScrubRndClient>());
+            services.AddHttpClient(DncScrubRndClient.HttpClientName).AddStandardResilienceHandler();
+            services.TryAddSingleton<IReassignedNumbersClient, DncScrubRndClient>();
         }
 
         return builder;

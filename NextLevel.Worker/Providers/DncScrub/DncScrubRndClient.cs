@@ -13,11 +13,14 @@ namespace NextLevel.Worker.Providers.DncScrub;
 /// <c>loginId</c> header, and the batch form <c>POST</c> on the same path with <c>{"data": [{"phoneNumber", "date"}]}</c>
 /// (at most 1,000 numbers). Numbers are sent as 10 digits without +1, dates as YYYYMMDD. Every request first takes a
 /// permit from <see cref="DncScrubRateLimiter"/> (50 a minute); retries on 408/429/5xx and timeouts come from the
-/// standard resilience handler the typed client is registered with.
+/// standard resilience handler of the named client <see cref="HttpClientName"/>. A singleton: each request takes a
+/// client from the factory, so handler rotation keeps working. [Singleton - ThreadSafe]
 /// </summary>
-public sealed class DncScrubRndClient(HttpClient http, DncScrubRateLimiter limiter, IOptions<DncScrubRndOptions> options) : IReassignedNumbersClient
+public sealed class DncScrubRndClient(IHttpClientFactory clients, DncScrubRateLimiter limiter, IOptions<DncScrubRndOptions> options) : IReassignedNumbersClient
 {
     public const string Provider = "dncscrub_rnd_basic";
+
+    public const string HttpClientName = nameof(DncScrubRndClient);
 
     private readonly DncScrubRndOptions _options = options.Value;
 
@@ -74,7 +77,7 @@ public sealed class DncScrubRndClient(HttpClient http, DncScrubRateLimiter limit
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, cancellationToken);
+            response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
         }
         catch (HttpRequestException e)
         {

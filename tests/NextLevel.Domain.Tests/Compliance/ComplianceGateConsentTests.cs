@@ -65,7 +65,8 @@ public sealed class ComplianceGateConsentTests
     [Fact]
     public void Consent_expires_after_the_company_policy_period()
     {
-        new FactsBuilder().Consent(at: Monday.AddDays(-364)).Evaluate(ContactChannel.AutomatedCall).ShouldAllow();
+        new FactsBuilder().Consent(at: Monday.AddDays(-364)).ReassignedCheck(NextLevel.Domain.Compliance.Reassigned.ReassignedCheckResult.NotReassigned)
+            .Evaluate(ContactChannel.AutomatedCall).ShouldAllow();
         new FactsBuilder().Consent(at: Monday.AddDays(-365)).Evaluate(ContactChannel.AutomatedCall).ShouldBlockWith(ConsentExpired);
         new FactsBuilder().Consent(expiresAt: Monday.AddMinutes(-1).UtcDateTime).Evaluate(ContactChannel.AutomatedCall).ShouldBlockWith(ConsentExpired);
         new FactsBuilder().Policy(CompliancePolicy.Default with { ConsentValidityDays = 30 }).Consent(at: Monday.AddDays(-31))

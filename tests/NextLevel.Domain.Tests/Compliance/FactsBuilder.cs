@@ -1,6 +1,7 @@
 using MongoDB.Bson;
 using NextLevel.Domain.Campaigns;
 using NextLevel.Domain.Compliance;
+using NextLevel.Domain.Compliance.Reassigned;
 using NextLevel.Domain.Leads;
 
 namespace NextLevel.Domain.Tests.Compliance;
@@ -72,6 +73,23 @@ internal sealed class FactsBuilder
         {
             Id = ObjectId.GenerateNewId(), LeadId = _lead.Id, Phone = _lead.Contact.Phone, EventType = ConsentEventType.ConsentRevoked,
             Timestamp = (at ?? Monday.AddDays(-1)).UtcDateTime, Channels = channels.Length == 0 ? null : [.. channels],
+        });
+        return this;
+    }
+
+    /// <summary>A Reassigned Numbers Database check recorded at <paramref name="at"/> (default: a day before Monday), queried
+    /// with <paramref name="consentDate"/> (default: the date of the latest consent).</summary>
+    public FactsBuilder ReassignedCheck(ReassignedCheckResult result, DateTimeOffset? at = null, DateTimeOffset? consentDate = null, string? phone = null)
+    {
+        var checkedAt = (at ?? Monday.AddDays(-1)).UtcDateTime;
+        var date = consentDate?.UtcDateTime
+            ?? _events.Where(e => e.EventType == ConsentEventType.ConsentGranted).Select(e => (DateTime?)e.Timestamp).Max()
+            ?? checkedAt;
+        _events.Add(new ConsentLog
+        {
+            Id = ObjectId.GenerateNewId(), LeadId = _lead.Id, Phone = phone ?? _lead.Contact.Phone, EventType = ConsentEventType.ReassignedNumberCheck,
+            Timestamp = checkedAt,
+            ReassignedCheck = new ReassignedCheck { Result = result, ConsentDate = date, CheckedAt = checkedAt, Provider = "test", RequestId = "req-1" },
         });
         return this;
     }

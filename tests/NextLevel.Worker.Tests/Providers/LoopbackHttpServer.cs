@@ -27,6 +27,9 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>When each request arrived, in order (for rate-limit checks).</summary>
+    public ConcurrentQueue<DateTimeOffset> ArrivalTimes { get; } = new();
+
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1");
 
     public static async Task<LoopbackHttpServer> StartAsync(params ScriptedResponse[] script)
@@ -46,6 +49,7 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        ArrivalTimes.Enqueue(DateTimeOffset.UtcNow);
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);

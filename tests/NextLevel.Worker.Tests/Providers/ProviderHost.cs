@@ -14,7 +14,7 @@ public static class ProviderHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddProviderChannels();
-        foreach (var client in new[] { "TwilioClient", "ElevenLabsClient" })
+        foreach (var client in new[] { "TwilioClient", "ElevenLabsClient", "DncScrubRndClient" })
         {
             builder.Services.Configure<HttpStandardResilienceOptions>(client + "-standard", o =>
             {
