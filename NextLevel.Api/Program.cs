@@ -2,6 +2,7 @@ using NextLevel.Api.Calls;
 using NextLevel.Api.Campaigns;
 using NextLevel.Api.Compliance;
 using NextLevel.Api.Compliance.Evidence;
+using NextLevel.Api.Compliance.Ledger;
 using NextLevel.Api.Dashboard;
 using NextLevel.Api.Extensions;
 using NextLevel.Api.Identity;
@@ -33,6 +34,7 @@ app.MapCallsApi();
 app.MapCallQueriesApi();
 app.MapComplianceAuditApi();
 app.MapEvidenceApi();
+app.MapLedgerApi();
 
 await app.RunAsync();
 return 0;

@@ -13,7 +13,7 @@ internal sealed partial class CatalogueInitializer(IMongoDatabase database, ILog
     {
         var report = await new CatalogueMigrator(database).ApplyAsync(cancellationToken);
         if (report.IsNoOp) LogUpToDate(logger);
-        else LogApplied(logger, report.CreatedCollections.Count, report.CreatedIndexes.Count, report.ReplacedIndexes.Count, report.UpdatedValidators.Count);
+        else LogApplied(logger, report.CreatedCollections.Count, report.CreatedIndexes.Count, report.ReplacedIndexes.Count, report.UpdatedValidators.Count, report.SealedConsentEntries);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -21,6 +21,6 @@ internal sealed partial class CatalogueInitializer(IMongoDatabase database, ILog
     [LoggerMessage(Level = LogLevel.Information, Message = "Collection catalogue up to date")]
     private static partial void LogUpToDate(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Collection catalogue applied: {Collections} collections created, {Indexes} indexes created, {Replaced} indexes replaced, {Validators} validators updated")]
-    private static partial void LogApplied(ILogger logger, int collections, int indexes, int replaced, int validators);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Collection catalogue applied: {Collections} collections created, {Indexes} indexes created, {Replaced} indexes replaced, {Validators} validators updated, {SealedEntries} consent_logs entries sealed into ledger chains")]
+    private static partial void LogApplied(ILogger logger, int collections, int indexes, int replaced, int validators, long sealedEntries);
 }

@@ -111,7 +111,7 @@ internal sealed partial class DemoDataGenerator
     {
         if (lead.Consent.HasWrittenConsent)
         {
-            batch.ConsentLogs.Add(new ConsentLog
+            AddConsentLog(batch, new ConsentLog
             {
                 Id = NewId(),
                 LeadId = lead.Id,
@@ -139,12 +139,19 @@ internal sealed partial class DemoDataGenerator
 
         if (lead.Status != LeadStatus.Dnc) return;
         var revokedAt = lead.ReceivedAt.AddHours(_faker.Random.Int(1, 72));
-        batch.ConsentLogs.Add(new ConsentLog { Id = NewId(), LeadId = lead.Id, Phone = lead.Contact.Phone, EventType = ConsentEventType.ConsentRevoked, Timestamp = revokedAt, RecordedBy = "sms_inbound", Verified = true, VerifiedAt = revokedAt, VerificationMethod = "keyword_stop" });
-        batch.ConsentLogs.Add(new ConsentLog { Id = NewId(), LeadId = lead.Id, Phone = lead.Contact.Phone, EventType = ConsentEventType.DncAdded, Timestamp = revokedAt.AddSeconds(1), RecordedBy = "system" });
+        AddConsentLog(batch, new ConsentLog { Id = NewId(), LeadId = lead.Id, Phone = lead.Contact.Phone, EventType = ConsentEventType.ConsentRevoked, Timestamp = revokedAt, RecordedBy = "sms_inbound", Verified = true, VerifiedAt = revokedAt, VerificationMethod = "keyword_stop" });
+        AddConsentLog(batch, new ConsentLog { Id = NewId(), LeadId = lead.Id, Phone = lead.Contact.Phone, EventType = ConsentEventType.DncAdded, Timestamp = revokedAt.AddSeconds(1), RecordedBy = "system" });
         // A repeat person may have several DNC leads: the registry holds one entry per phone and list.
         AddDncEntry(batch, new DncEntry { Id = NewId(), Phone = lead.Contact.Phone!, Source = DncSource.Internal, Reason = "consumer replied STOP", AddedAt = revokedAt.AddSeconds(1), AddedBy = "sms_inbound", LeadId = lead.Id });
         if (lead.DncStatus.OnNationalRegistry)
             AddDncEntry(batch, new DncEntry { Id = NewId(), Phone = lead.Contact.Phone!, Source = DncSource.National, Reason = "national registry scrub", AddedAt = lead.ReceivedAt.AddDays(-_faker.Random.Int(30, 900)) });
+    }
+
+    /// <summary>Links the entry into its ledger chain (generation order), as ConsentLedger would on append.</summary>
+    private void AddConsentLog(SeedBatch batch, ConsentLog entry)
+    {
+        _consentChains.Link(entry);
+        batch.ConsentLogs.Add(entry);
     }
 
     private static void AddDncEntry(SeedBatch batch, DncEntry entry)

@@ -28,6 +28,7 @@ internal sealed partial class DemoDataGenerator
     private readonly Faker _faker;
     private readonly DateTime _now;
     private readonly IReadOnlyList<Campaign> _campaigns;
+    private readonly NextLevel.Domain.Compliance.Ledger.ConsentChainBuilder _consentChains = new();
     private int _objectIdCounter;
 
     public DemoDataGenerator(int seed, DateTime now)

@@ -10,17 +10,18 @@ namespace NextLevel.Api.Tools;
 /// <summary>
 /// The Api's maintenance commands, run instead of the web server when the first argument names one:
 /// <c>seed --leads N [--seed S] [--now ISO-8601]</c>, <c>backup &lt;dir&gt;</c>, <c>restore &lt;dir&gt;</c>,
-/// <c>create-admin --email E --name N</c> (prints a generated one-time password).
+/// <c>create-admin --email E --name N</c> (prints a generated one-time password), <c>verify-ledger [--phone P]</c>
+/// (exit 0 when the consent ledger is intact, 1 when not; LedgerCommand).
 /// They use the same connection string as the service (ConnectionStrings:mongodb).
 /// </summary>
 internal static class ApiCommandLine
 {
-    private const string Usage = "usage: NextLevel.Api seed --leads <n> [--seed <n>] [--now <ISO-8601 UTC>] | backup <dir> | restore <dir> | create-admin --email <email> --name <display name>";
+    private const string Usage = "usage: NextLevel.Api seed --leads <n> [--seed <n>] [--now <ISO-8601 UTC>] | backup <dir> | restore <dir> | create-admin --email <email> --name <display name> | verify-ledger [--phone <E.164>]";
 
     /// <summary>The exit code when <paramref name="args"/> named a command, null to start the web server.</summary>
     public static async Task<int?> TryRunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("seed" or "backup" or "restore" or "create-admin")) return null;
+        if (args.Length == 0 || args[0] is not ("seed" or "backup" or "restore" or "create-admin" or "verify-ledger")) return null;
 
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
@@ -31,6 +32,7 @@ internal static class ApiCommandLine
                 "seed" => await SeedAsync(args[1..], cancellation.Token),
                 "backup" => await BackupAsync(args[1..], cancellation.Token),
                 "create-admin" => await CreateAdminAsync(args[1..], cancellation.Token),
+                "verify-ledger" => await LedgerCommand.VerifyAsync(args[1..], OpenDatabase, Console.Out, cancellation.Token) is var code && code == 2 ? UsageError("verify-ledger: give at most --phone <E.164>") : code,
                 _ => await RestoreAsync(args[1..], cancellation.Token),
             };
         }
@@ -114,7 +116,7 @@ internal static class ApiCommandLine
     }
 
     /// <summary>The same connection string and database resolution as the service (ServiceDefaults' AddMongoDBClient).</summary>
-    private static IMongoDatabase OpenDatabase()
+    internal static IMongoDatabase OpenDatabase()
     {
         var builder = Host.CreateApplicationBuilder([]);
         builder.AddMongoDBClient("mongodb");

@@ -7,6 +7,7 @@ using NextLevel.Worker.Channels;
 using NextLevel.Worker.Providers;
 using NextLevel.Worker.Services.Archival;
 using NextLevel.Worker.Services.FollowUp;
+using NextLevel.Worker.Services.Ledger;
 using NextLevel.Worker.Services.Reassigned;
 using NextLevel.Worker.Services.Rollups;
 using NextLevel.Worker.Services.Startup;
@@ -35,6 +36,7 @@ public static class Extensions
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section);
         services.AddOptions<ArchivalOptions>().BindConfiguration(ArchivalOptions.Section);
         services.AddOptions<RollupOptions>().BindConfiguration(RollupOptions.Section);
+        services.AddOptions<LedgerAnchorOptions>().BindConfiguration(LedgerAnchorOptions.Section);
 
         services.AddSingleton<WorkerGauges>();
         services.AddSingleton<WorkerTelemetry>();
@@ -51,6 +53,8 @@ public static class Extensions
         services.AddSingleton<TranscriptArchiver>();
         services.AddSingleton<CampaignMetricsRollup>();
         services.AddSingleton<OperationsRollup>();
+        services.AddSingleton<NextLevel.Domain.Compliance.Ledger.ConsentLedgerAnchors>();
+        services.AddSingleton<LedgerAnchorJob>();
 
         // Real channels first (TryAdd, only for configured providers); the simulator fills in the rest.
         builder.AddProviderChannels();
@@ -69,6 +73,7 @@ public static class Extensions
         services.AddHostedService<FollowUpService>();
         services.AddHostedService<ArchivalService>();
         services.AddHostedService<RollupService>();
+        services.AddHostedService<LedgerAnchorService>();
         services.AddHostedService<SimulatorReportingService>();
 
         services.AddOpenTelemetry()

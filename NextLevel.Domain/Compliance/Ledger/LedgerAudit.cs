@@ -62,7 +62,7 @@ public sealed class LedgerAudit
         var key = ConsentChainKey.For(entry) ?? "";
         var id = IdOf(entry);
         _firstSelf = MismatchAt.Min(_firstSelf, new MismatchAt(key, SequenceOf(entry) ?? -1, id,
-            new LedgerMismatch(id.ToString(), key, SequenceOf(entry), LedgerMismatchReasons.NotSealed)));
+            new LedgerMismatch(IdText(entry), key, SequenceOf(entry), LedgerMismatchReasons.NotSealed)));
     }
 
     /// <summary>All the entries carrying one chain key.</summary>
@@ -76,14 +76,15 @@ public sealed class LedgerAudit
             var reason = SelfCheck(chainKey, entry);
             if (reason is null) continue;
             var id = IdOf(entry);
-            _firstSelf = MismatchAt.Min(_firstSelf, new MismatchAt(chainKey, SequenceOf(entry) ?? -1, id, new LedgerMismatch(id.ToString(), chainKey, SequenceOf(entry), reason)));
+            _firstSelf = MismatchAt.Min(_firstSelf, new MismatchAt(chainKey, SequenceOf(entry) ?? -1, id, new LedgerMismatch(IdText(entry), chainKey, SequenceOf(entry), reason)));
             break;
         }
         if (_onlyChain is not null && chainKey != _onlyChain) return;
         _chains++;
         _seenChains.Add(chainKey);
-        _firstStructure = MismatchAt.Min(_firstStructure, CheckStructure(chainKey, ordered));
-        if (_anchored.TryGetValue(chainKey, out var anchored)) _firstAnchor = MismatchAt.Min(_firstAnchor, CheckAnchored(chainKey, ordered, anchored));
+        _anchored.TryGetValue(chainKey, out var anchored);
+        _firstStructure = MismatchAt.Min(_firstStructure, CheckStructure(chainKey, ordered, anchored));
+        if (anchored is not null) _firstAnchor = MismatchAt.Min(_firstAnchor, CheckAnchored(chainKey, ordered, anchored));
     }
 
     public LedgerVerification Result()
@@ -109,7 +110,12 @@ public sealed class LedgerAudit
         return ConsentChainKey.For(entry) == chainKey ? null : LedgerMismatchReasons.ChainKeyMismatch;
     }
 
-    private static MismatchAt? CheckStructure(string chainKey, List<BsonDocument> ordered)
+    /// <summary>
+    /// Walks the chain by sequence: 0, 1, 2… each linking to the previous hash. Of two entries claiming one sequence,
+    /// the genuine one is the one the next entry links to, else the one an anchor recorded, else the one linking to the
+    /// previous entry; the other is reported.
+    /// </summary>
+    private static MismatchAt? CheckStructure(string chainKey, List<BsonDocument> ordered, List<(DateOnly Day, string AnchorId, ConsentChainHead Head)>? anchored)
     {
         var bySequence = ordered.Where(e => SequenceOf(e) is not null).GroupBy(e => SequenceOf(e)!.Value).OrderBy(g => g.Key).ToList();
         var previous = LedgerCanonicalForm.GenesisHash;
@@ -123,7 +129,9 @@ public sealed class LedgerAudit
             if (candidates.Count > 1)
             {
                 var next = i + 1 < bySequence.Count && bySequence[i + 1].Key == expected + 1 ? bySequence[i + 1].ToList() : [];
+                var sequence = group.Key;
                 genuine = candidates.FirstOrDefault(c => next.Any(n => PreviousHashOf(n) == HashOf(c)))
+                    ?? candidates.FirstOrDefault(c => anchored?.Any(a => a.Head.Sequence == sequence && a.Head.Hash == HashOf(c)) == true)
                     ?? candidates.FirstOrDefault(c => PreviousHashOf(c) == previous)
                     ?? candidates[0];
                 return At(chainKey, candidates.First(c => !ReferenceEquals(c, genuine)), LedgerMismatchReasons.SequenceDuplicate);
@@ -145,7 +153,7 @@ public sealed class LedgerAudit
             if (!atSequence.Any(e => HashOf(e) == head.Hash))
             {
                 var id = IdOf(atSequence[0]);
-                return new MismatchAt(chainKey, head.Sequence, id, new LedgerMismatch(id.ToString(), chainKey, head.Sequence, LedgerMismatchReasons.AnchorMismatch, anchorId));
+                return new MismatchAt(chainKey, head.Sequence, id, new LedgerMismatch(IdText(atSequence[0]), chainKey, head.Sequence, LedgerMismatchReasons.AnchorMismatch, anchorId));
             }
         }
         return null;
@@ -171,10 +179,12 @@ public sealed class LedgerAudit
     private static MismatchAt At(string chainKey, BsonDocument entry, string reason)
     {
         var id = IdOf(entry);
-        return new MismatchAt(chainKey, SequenceOf(entry) ?? -1, id, new LedgerMismatch(id.ToString(), chainKey, SequenceOf(entry), reason));
+        return new MismatchAt(chainKey, SequenceOf(entry) ?? -1, id, new LedgerMismatch(IdText(entry), chainKey, SequenceOf(entry), reason));
     }
 
     private static ObjectId IdOf(BsonDocument entry) => entry.GetValue("_id", BsonNull.Value) is BsonObjectId id ? id.Value : ObjectId.Empty;
+
+    private static string? IdText(BsonDocument entry) => entry.TryGetValue("_id", out var id) ? id.ToString() : null;
 
     private static long? SequenceOf(BsonDocument entry) => entry.GetValue("sequence", BsonNull.Value) switch
     {

@@ -75,6 +75,19 @@ public sealed class DemoDataSeederTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Seeded_consent_events_form_valid_ledger_chains()
+    {
+        var database = NewDatabase();
+
+        await new DemoDataSeeder(database).RunAsync(new SeedOptions(400, 11, Now), null, default);
+
+        var result = await new NextLevel.Domain.Compliance.Ledger.ConsentLedgerVerifier(database, TimeProvider.System).VerifyAllAsync();
+        Assert.True(result.Valid, result.FirstMismatch?.ToString());
+        Assert.Equal(await database.GetCollection<BsonDocument>(CollectionNames.ConsentLogs).CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty), result.EntriesChecked);
+        Assert.True(result.ChainsChecked > 0);
+    }
+
+    [Fact]
     public async Task Seeding_a_database_with_data_is_refused_and_writes_nothing()
     {
         var database = NewDatabase();
