@@ -62,6 +62,7 @@ public sealed class ConsentLog
     public string? VerificationMethod { get; set; }
 
     /// <summary>On a <see cref="ConsentEventType.ReassignedNumberCheck"/> event: the query and its answer.</summary>
+    [BsonIgnoreIfNull]
     public Reassigned.ReassignedCheck? ReassignedCheck { get; set; }
 
     /// <summary>The ledger chain (one per phone): the E.164 phone, else <c>email:&lt;address&gt;</c> (see Ledger/ConsentChainKey).</summary>
