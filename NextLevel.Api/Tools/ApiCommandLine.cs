@@ -32,7 +32,7 @@ internal static class ApiCommandLine
                 "seed" => await SeedAsync(args[1..], cancellation.Token),
                 "backup" => await BackupAsync(args[1..], cancellation.Token),
                 "create-admin" => await CreateAdminAsync(args[1..], cancellation.Token),
-                "verify-ledger" => await LedgerCommand.VerifyAsync(args[1..], OpenDatabase, Console.Out, cancellation.Token) is var code && code == 2 ? UsageError("verify-ledger: give at most --phone <E.164>") : code,
+                "verify-ledger" => await VerifyLedgerAsync(args[1..], cancellation.Token),
                 _ => await RestoreAsync(args[1..], cancellation.Token),
             };
         }
@@ -115,8 +115,14 @@ internal static class ApiCommandLine
         return 0;
     }
 
+    private static async Task<int> VerifyLedgerAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var code = await LedgerCommand.VerifyAsync(args, OpenDatabase, Console.Out, cancellationToken);
+        return code == LedgerCommand.UsageErrorCode ? UsageError("verify-ledger: give at most --phone <E.164 number>") : code;
+    }
+
     /// <summary>The same connection string and database resolution as the service (ServiceDefaults' AddMongoDBClient).</summary>
-    internal static IMongoDatabase OpenDatabase()
+    private static IMongoDatabase OpenDatabase()
     {
         var builder = Host.CreateApplicationBuilder([]);
         builder.AddMongoDBClient("mongodb");

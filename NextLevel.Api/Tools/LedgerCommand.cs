@@ -12,13 +12,15 @@ namespace NextLevel.Api.Tools;
 /// </summary>
 internal static class LedgerCommand
 {
+    public const int UsageErrorCode = 2;
+
     public static async Task<int> VerifyAsync(string[] args, Func<IMongoDatabase> openDatabase, TextWriter output, CancellationToken cancellationToken)
     {
         string? phone = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--phone" && i + 1 < args.Length && phone is null && DncPhoneNumbers.TryNormalise(args[i + 1], out var e164)) { phone = e164; i++; }
-            else return 2;
+            else return UsageErrorCode;
         }
 
         var verifier = new ConsentLedgerVerifier(openDatabase(), TimeProvider.System);

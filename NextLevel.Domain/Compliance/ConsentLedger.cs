@@ -34,8 +34,11 @@ public sealed class ConsentLedger(IMongoDatabase database)
                 await _logs.InsertOneAsync(entry, cancellationToken: cancellationToken);
                 return entry;
             }
-            catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey && attempt < MaxAppendAttempts)
+            catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey)
             {
+                // The server's duplicate-key message quotes the chain key (a phone): it is not passed on.
+                if (attempt >= MaxAppendAttempts)
+                    throw new InvalidOperationException($"consent_logs: event {entry.Id} lost {MaxAppendAttempts} races for the end of its chain; nothing was written.");
                 // Another append took this sequence first: back off a little (more after each loss) and re-read the tail.
                 await Task.Delay(Random.Shared.Next(0, Math.Min(attempt, 20) + 1), cancellationToken);
             }

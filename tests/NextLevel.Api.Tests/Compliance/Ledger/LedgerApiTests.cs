@@ -164,4 +164,10 @@ public sealed class LedgerApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(2, await LedgerCommand.VerifyAsync(args, () => api.Database, output, default));
         Assert.Equal("", output.ToString());
     }
+
+    [Fact]
+    public async Task The_api_command_line_knows_verify_ledger_and_reports_a_usage_error_before_touching_the_database()
+    {
+        Assert.Equal(2, await ApiCommandLine.TryRunAsync(["verify-ledger", "--phone", "not-a-number"]));
+    }
 }
