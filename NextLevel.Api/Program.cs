@@ -2,6 +2,7 @@ using NextLevel.Api.Calls;
 using NextLevel.Api.Closers;
 using NextLevel.Api.Campaigns;
 using NextLevel.Api.Compliance;
+using NextLevel.Api.Compliance.Evidence;
 using NextLevel.Api.Compliance.Ledger;
 using NextLevel.Api.Dashboard;
 using NextLevel.Api.Extensions;
@@ -42,6 +43,7 @@ app.MapOffersApi();
 app.MapDealsApi();
 app.MapPipelineApi();
 app.MapMyDayApi();
+app.MapEvidenceApi();
 app.MapLedgerApi();
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using NextLevel.Web.Auth;
 using NextLevel.Web.Components;
+using NextLevel.Web.Evidence;
 using NextLevel.Web.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapCsvExports();
+app.MapEvidenceDownloads();
 app.MapDefaultEndpoints();
 
 app.Run();

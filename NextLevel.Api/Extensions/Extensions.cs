@@ -3,6 +3,7 @@ using NextLevel.Api.Calls;
 using NextLevel.Api.Closers;
 using NextLevel.Api.Campaigns;
 using NextLevel.Api.Compliance;
+using NextLevel.Api.Compliance.Evidence;
 using NextLevel.Api.Dashboard;
 using NextLevel.Api.Identity;
 using NextLevel.Api.Intake;
@@ -42,7 +43,7 @@ internal static class Extensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicies.Staff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All))
             .AddPolicy(StaffPolicies.Managers, p => p.RequireRole(StaffRoles.Admin, StaffRoles.CampaignManager))
-            .AddPolicy(StaffPolicies.Compliance, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Ops))
+            .AddPolicy(StaffPolicies.Compliance, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Compliance, StaffRoles.Ops))
             .AddPolicy(StaffPolicies.Admins, p => p.RequireRole(StaffRoles.Admin));
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = DefaultMaxRequestBodyBytes);
         builder.Services.AddRateLimiter(options =>
@@ -67,6 +68,7 @@ internal static class Extensions
         builder.AddCampaigns();
         builder.AddDashboard();
         builder.AddCompliance();
+        builder.AddEvidence();
         builder.AddCalls();
         builder.AddClosers();
         builder.AddClosing();

@@ -8,7 +8,10 @@ public static class StaffRoles
     public const string Closer = "closer";
     public const string Ops = "ops";
 
-    public static readonly string[] All = [Admin, CampaignManager, Closer, Ops];
+    /// <summary>Compliance officers: audit views, DNC imports and evidence packages (read-only otherwise).</summary>
+    public const string Compliance = "compliance";
+
+    public static readonly string[] All = [Admin, CampaignManager, Closer, Ops, Compliance];
 }
 
 /// <summary>Policy names endpoints require (<c>.RequireAuthorization(StaffPolicies.Staff)</c>).</summary>
@@ -20,7 +23,7 @@ public static class StaffPolicies
     /// <summary>Admins and campaign managers: campaigns, imports, settings.</summary>
     public const string Managers = "managers";
 
-    /// <summary>Admins and compliance/ops staff: DNC imports, evidence.</summary>
+    /// <summary>Admins, compliance officers and ops staff: DNC imports, audit views, evidence packages.</summary>
     public const string Compliance = "compliance";
 
     /// <summary>Admins only: users and roles.</summary>

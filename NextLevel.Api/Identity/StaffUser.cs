@@ -20,7 +20,7 @@ public sealed class StaffUser
     [BsonElement("displayName")]
     public string DisplayName { get; set; } = "";
 
-    /// <summary>admin, campaign_manager, closer, ops (<see cref="StaffRoles"/>).</summary>
+    /// <summary>admin, campaign_manager, closer, ops, compliance (<see cref="StaffRoles"/>).</summary>
     [BsonElement("roles")]
     public List<string> Roles { get; set; } = [];
 

@@ -7,12 +7,16 @@ public static class StaffRoles
     public const string CampaignManager = "campaign_manager";
     public const string Closer = "closer";
     public const string Ops = "ops";
+    public const string ComplianceOfficer = "compliance";
 
     /// <summary>Create, edit, pause and resume campaigns.</summary>
     public const string Managers = "admin,campaign_manager";
 
     /// <summary>Compliance pages: consent audit, DNC management, blocked attempts.</summary>
-    public const string Compliance = "admin,ops";
+    public const string Compliance = "admin,compliance,ops";
+
+    /// <summary>Download a lead's or a number's evidence package (the Api's compliance policy).</summary>
+    public const string Evidence = "admin,compliance,ops";
 
     /// <summary>Change stage, notes, tags, consent revocation and DNC requests on a lead (anyone who talks to sellers).</summary>
     public const string LeadWorkers = "admin,campaign_manager,closer,ops";
