@@ -18,6 +18,13 @@ var api = builder.AddProject<Projects.NextLevel_Api>("api")
     .WithEnvironment("Providers__ElevenLabs__WebhookSecret", elevenLabsWebhookSecret)
     .WaitFor(mongodb);
 
+// Local development (MongoDB run by the AppHost): the Api imports the labelled demo national DNC list at start, so
+// the compliance gate's 31-day rule is met and calls can be placed (docs/compliance.md). Never with a server of
+// your own; --Compliance:DemoNationalDnc:ImportOnStart=false turns it off.
+var demoNationalDnc = builder.Configuration["Compliance:DemoNationalDnc:ImportOnStart"]
+    ?? (builder.Configuration["ConnectionStrings:mongodb"] is null ? "true" : "false");
+api.WithEnvironment("Compliance__DemoNationalDnc__ImportOnStart", demoNationalDnc);
+
 builder.AddProject<Projects.NextLevel_Worker>("worker")
     .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")

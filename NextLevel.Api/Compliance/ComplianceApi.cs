@@ -18,6 +18,8 @@ public static class ComplianceApi
         builder.Services.AddSingleton<DncImporter>();
         builder.Services.AddSingleton<InboundReplies>();
         builder.Services.AddSingleton<Domain.Compliance.Reassigned.ReassignedNumberChecks>();
+        if (builder.Configuration.GetValue<bool>(DemoDnc.DemoNationalDncStartup.Setting))
+            builder.Services.AddHostedService<DemoDnc.DemoNationalDncStartup>();
         // One Twilio account signs every webhook: the token the Calls webhooks and the Worker's simulator use
         // (Providers:Twilio:AuthToken) is read first; a Twilio section may override both values.
         builder.Services.Configure<TwilioWebhookOptions>(builder.Configuration.GetSection(TwilioWebhookOptions.Section));

@@ -6,6 +6,7 @@ using NextLevel.Domain.Analytics;
 using NextLevel.Domain.Calls;
 using NextLevel.Domain.Campaigns;
 using NextLevel.Domain.Compliance;
+using NextLevel.Domain.Compliance.Demo;
 using NextLevel.Domain.Configuration;
 using NextLevel.Domain.Contacts;
 using NextLevel.Domain.Knowledge;
@@ -115,7 +116,11 @@ public sealed class DemoDataSeeder(IMongoDatabase database)
     {
         foreach (var definition in CollectionCatalogue.All.Where(c => !ServiceMaintained.Contains(c.Name)))
         {
-            var any = await database.GetCollection<BsonDocument>(definition.Name).Find(FilterDefinition<BsonDocument>.Empty).Limit(1).AnyAsync(cancellationToken);
+            // The demo national DNC copy a local Api imports at start is service-maintained too.
+            var filter = definition.Name == CollectionNames.DncRegistry
+                ? Builders<BsonDocument>.Filter.Ne("addedBy", DemoNationalDncList.ImportedBy)
+                : FilterDefinition<BsonDocument>.Empty;
+            var any = await database.GetCollection<BsonDocument>(definition.Name).Find(filter).Limit(1).AnyAsync(cancellationToken);
             if (any)
                 throw new InvalidOperationException($"The database '{database.DatabaseNamespace.DatabaseName}' already has data ({definition.Name} is not empty). Seed into a new database: set ConnectionStrings__mongodb to a URL ending in another database name.");
         }

@@ -6,10 +6,12 @@ namespace NextLevel.Domain.Compliance;
 /// <summary>
 /// The single compliance gate every contact passes (Api's can-contact, the Worker before each call, text or
 /// e-mail): reads the facts (<see cref="ComplianceFactsReader"/>), then the pure <see cref="ComplianceGate"/> decides.
+/// <paramref name="settingsCacheTtl"/>: see <see cref="ComplianceFactsReader"/> (zero, the default, reads every setting
+/// for every decision).
 /// </summary>
-public sealed class ComplianceService(IMongoDatabase database, TimeProvider time)
+public sealed class ComplianceService(IMongoDatabase database, TimeProvider time, TimeSpan settingsCacheTtl = default)
 {
-    private readonly ComplianceFactsReader _reader = new(database, time);
+    private readonly ComplianceFactsReader _reader = new(database, time, settingsCacheTtl);
 
     public async Task<ComplianceDecision> CanContactAsync(ObjectId leadId, ContactChannel channel, DateTimeOffset at, CancellationToken cancellationToken)
     {

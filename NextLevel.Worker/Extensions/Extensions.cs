@@ -46,7 +46,8 @@ public static class Extensions
         services.AddSingleton<WorkerGauges>();
         services.AddSingleton<WorkerTelemetry>();
         services.AddSingleton<SystemConfigStore>();
-        services.AddSingleton<ComplianceService>();
+        services.AddSingleton(sp => new ComplianceService(
+            sp.GetRequiredService<MongoDB.Driver.IMongoDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FollowUpOptions>>().Value.GateSettingsCacheTtl));
         services.AddSingleton<ReassignedNumberChecks>();
         services.AddSingleton<ReassignedCheckRunner>();
         services.AddSingleton<IContactGate, ComplianceContactGate>();

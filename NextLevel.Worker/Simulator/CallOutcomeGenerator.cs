@@ -14,16 +14,26 @@ public sealed class CallOutcomeGenerator(IOptions<SimulatorOptions> options)
         "Hi {0}, this is Alex calling from Next Level Real Estate about your property inquiry. This call may be recorded. Is now a good time?",
     ];
 
-    private static readonly (string User, string Agent, double Mood)[] Exchanges =
+    // The owner's side of the conversation, by where it goes: each list is a script of (owner, agent, mood) turns.
+    private static readonly (string User, string Agent, double Mood)[] Discovery =
     [
         ("Yes, I have a few minutes. What is this about?", "You asked about selling your home. Can I ask what your timeline looks like?", 0.2),
         ("We need to move within a month or two, my job is relocating us.", "That makes sense. What condition is the property in, any repairs needed?", 0.4),
         ("The roof is older and the kitchen needs work.", "Thanks, that helps. We buy as-is, so you would not need to fix anything. What are you hoping to get for it?", 0.3),
-        ("Honestly I am not sure about selling right now.", "I understand. What would need to change for you to consider it?", -0.2),
-        ("Somewhere around what the neighbours got, I think.", "That is fair. Would you be open to a quick site visit this week so we can make a firm cash offer?", 0.5),
-        ("Sure, Thursday afternoon works.", "Perfect, I will send you a confirmation for Thursday at 2pm. Thank you!", 0.7),
-        ("Please do not call me again.", "Understood, I will make sure you are not contacted again. Have a good day.", -0.6),
+        ("Somewhere around what the neighbours got, I think. About two hundred and fifty thousand.", "That is fair. Would you be open to a quick site visit so we can make a firm cash offer?", 0.5),
     ];
+
+    private static readonly (string User, string Agent, double Mood) SiteVisitAgreed =
+        ("Sure, Thursday afternoon works.", "Perfect, I will send you a confirmation for Thursday afternoon. Thank you!", 0.7);
+
+    private static readonly (string User, string Agent, double Mood) CallbackAsked =
+        ("I am in the middle of something, can you call me back tomorrow?", "Of course, I will call you back tomorrow at the same time. Thanks!", 0.1);
+
+    private static readonly (string User, string Agent, double Mood) NotSelling =
+        ("Honestly I am not sure about selling right now. I think we will stay.", "I understand. If anything changes, we are happy to help. Have a good day.", -0.2);
+
+    private static readonly (string User, string Agent, double Mood) DoNotCall =
+        ("Please do not call me again.", "Understood, I will make sure you are not contacted again. Have a good day.", -0.6);
 
     private readonly Random _random = options.Value.Seed is { } seed ? new Random(seed) : new Random();
     private readonly Lock _lock = new();
@@ -49,17 +59,27 @@ public sealed class CallOutcomeGenerator(IOptions<SimulatorOptions> options)
         }
     }
 
+    /// <summary>
+    /// A conversation that goes one of four ways — the owner agrees to a site visit (qualified), asks to be called back,
+    /// is not selling, or asks not to be called again — with a transcript that says so and the agent's findings.
+    /// </summary>
     private SimulatedCall Conversation(string? firstName)
     {
         var turns = new List<SimulatedTurn> { new("agent", string.Format(System.Globalization.CultureInfo.InvariantCulture, Openings[0], string.IsNullOrWhiteSpace(firstName) ? "there" : firstName), 0) };
-        var exchanges = _random.Next(2, 6);
+        var roll = _random.NextDouble();
+        var way = roll < 0.30 ? "qualified" : roll < 0.60 ? "callback" : roll < 0.85 ? "not_interested" : "do_not_call";
+        List<(string User, string Agent, double Mood)> script = way switch
+        {
+            "qualified" => [.. Discovery, SiteVisitAgreed],
+            "callback" => [.. Discovery.Take(_random.Next(0, 2)), CallbackAsked],
+            "not_interested" => [.. Discovery.Take(_random.Next(1, 3)), NotSelling],
+            _ => [DoNotCall],
+        };
         var clock = 5;
         var mood = 0.0;
         var characters = turns[0].Message.Length;
-        var declined = _random.NextDouble() < 0.15;
-        for (var i = 0; i < exchanges; i++)
+        foreach (var (user, agent, m) in script)
         {
-            var (user, agent, m) = declined && i == exchanges - 1 ? Exchanges[^1] : Exchanges[Math.Min(i + (i > 1 ? _random.Next(0, 2) : 0), Exchanges.Length - 2)];
             turns.Add(new SimulatedTurn("user", user, clock));
             clock += _random.Next(8, 40);
             turns.Add(new SimulatedTurn("agent", agent, clock));
@@ -67,10 +87,24 @@ public sealed class CallOutcomeGenerator(IOptions<SimulatorOptions> options)
             characters += agent.Length;
             mood += m;
         }
-        var duration = Math.Max(clock + 5, _random.Next(60, 600));
-        var sentiment = Math.Clamp(Math.Round(mood / exchanges + (_random.NextDouble() - 0.5) * 0.2, 2), -1, 1);
-        var successful = !declined && sentiment > 0.2;
-        var summary = declined ? "The owner asked not to be called again." : successful ? "The owner is motivated and agreed to a site visit." : "The owner is undecided; follow up later.";
-        return new SimulatedCall(SimulatedCallEnd.Conversation, _random.Next(5, 20), duration, sentiment, turns, characters * Math.Max(1, duration / 60), successful, summary);
+        var duration = way == "qualified" ? Math.Max(clock + 5, _random.Next(120, 600)) : clock + 5;
+        var sentiment = Math.Clamp(Math.Round(mood / script.Count + (_random.NextDouble() - 0.5) * 0.2, 2), -1, 1);
+        var heardCondition = script.Contains(Discovery[2]);
+        var findings = new SimulatedFindings(
+            Outcome: way == "do_not_call" ? "not_interested" : way,
+            CallbackAfter: way == "callback" ? TimeSpan.FromDays(1) : null,
+            SiteVisitAfter: way == "qualified" ? TimeSpan.FromDays(_random.Next(2, 5)) : null,
+            PropertyCondition: heardCondition ? "needs_repairs" : null,
+            MotivationFactors: script.Contains(Discovery[1]) ? ["relocation"] : [],
+            Timeframe: script.Contains(Discovery[1]) ? "1-2 months" : null,
+            PriceExpectation: script.Contains(Discovery[3]) ? 250_000 : null);
+        var summary = way switch
+        {
+            "qualified" => "The owner is motivated (relocating) and agreed to a site visit.",
+            "callback" => "The owner asked to be called back tomorrow.",
+            "not_interested" => "The owner is not selling for now.",
+            _ => "The owner asked not to be called again.",
+        };
+        return new SimulatedCall(SimulatedCallEnd.Conversation, _random.Next(5, 20), duration, sentiment, turns, characters * Math.Max(1, duration / 60), way is "qualified" or "callback", summary, findings);
     }
 }

@@ -136,7 +136,7 @@ public sealed class SimulatorReports(IOptions<SimulatorOptions> options, TimePro
                 {
                     call_successful = call.Successful ? "success" : "failure",
                     transcript_summary = call.Summary,
-                    data_collection_results = new Dictionary<string, object>(),
+                    data_collection_results = DataCollection(call, answeredAt),
                     evaluation_criteria_results = new Dictionary<string, object>(),
                 },
                 conversation_initiation_client_data = new
@@ -151,5 +151,30 @@ public sealed class SimulatorReports(IOptions<SimulatorOptions> options, TimePro
             },
         };
         return JsonSerializer.Serialize(body);
+    }
+
+    /// <summary>
+    /// The agent's findings as ElevenLabs reports data-collection items: keyed by id, each with its id, value and the
+    /// agent's rationale. Callback and site-visit times are ISO 8601 instants after the call.
+    /// </summary>
+    private static Dictionary<string, object> DataCollection(SimulatedCall call, DateTimeOffset answeredAt)
+    {
+        var items = new Dictionary<string, object>(StringComparer.Ordinal);
+        void Add(string id, object? value, string rationale)
+        {
+            if (value is not null) items[id] = new { data_collection_id = id, value, rationale };
+        }
+
+        Add("sentiment", call.Sentiment, "Overall tone of the owner across the conversation.");
+        if (call.Findings is not { } f) return items;
+        static string Instant(DateTimeOffset at) => new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, 0, 0, TimeSpan.Zero).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        Add("outcome", f.Outcome, call.Summary);
+        Add("callback_at", f.CallbackAfter is { } callback ? Instant(answeredAt.ToUniversalTime() + callback) : null, "The owner asked to be called back.");
+        Add("site_visit_at", f.SiteVisitAfter is { } visit ? Instant(answeredAt.ToUniversalTime() + visit) : null, "The owner agreed to a site visit.");
+        Add("property_condition", f.PropertyCondition, "The owner described repairs the property needs.");
+        Add("motivation_factors", f.MotivationFactors.Count > 0 ? f.MotivationFactors : null, "Why the owner wants to sell.");
+        Add("timeframe", f.Timeframe, "When the owner needs to sell.");
+        Add("price_expectation", f.PriceExpectation, "The price the owner mentioned.");
+        return items;
     }
 }

@@ -101,7 +101,7 @@ static int LocalHour(string zone) => TimeZoneInfo.ConvertTime(DateTimeOffset.Utc
 static (string AreaCode, string State, string Zone)[] Places() =>
 [
     ("212", "NY", "America/New_York"), ("312", "IL", "America/Chicago"), ("206", "WA", "America/Los_Angeles"),
-    ("907", "AK", "America/Anchorage"), ("808", "HI", "Pacific/Honolulu"),
+    ("907", "AK", "America/Anchorage"), ("808", "HI", "Pacific/Honolulu"), ("671", "GU", "Pacific/Guam"),
 ];
 
 static string Payload(string leadId, string phone, string state) =>

@@ -68,16 +68,20 @@ internal sealed class ContactLinker(IMongoDatabase database)
 
     private async Task<Contact?> FindAsync(LeadContact person, CancellationToken cancellationToken)
     {
-        // One look-up per key: an equality on a string implies each partial unique index's filter ($type string),
-        // so each look-up is served by its index; phone wins over e-mail when both find someone.
-        var byPhone = person.Phone is null ? Task.FromResult<Contact?>(null) : FindOneAsync(c => c.Phone == person.Phone, cancellationToken);
-        var byEmail = person.Email is null ? Task.FromResult<Contact?>(null) : FindOneAsync(c => c.Email == person.Email, cancellationToken);
-        await Task.WhenAll(byPhone, byEmail);
-        return await byPhone ?? await byEmail;
+        // One round trip for both keys: a top-level $or whose branches are string equalities, each served by its
+        // partial unique index (the equality implies the index's $type string filter) as a union of index scans.
+        // At most one contact has the phone and one the e-mail; phone wins over e-mail when both find someone.
+        var filter = (person.Phone, person.Email) switch
+        {
+            (null, null) => null,
+            ({ } phone, null) => Builders<Contact>.Filter.Eq(c => c.Phone, phone),
+            (null, { } email) => Builders<Contact>.Filter.Eq(c => c.Email, email),
+            ({ } phone, { } email) => Builders<Contact>.Filter.Or(Builders<Contact>.Filter.Eq(c => c.Phone, phone), Builders<Contact>.Filter.Eq(c => c.Email, email)),
+        };
+        if (filter is null) return null;
+        var found = await _contacts.Find(filter).Limit(2).ToListAsync(cancellationToken);
+        return found.Find(c => person.Phone is not null && c.Phone == person.Phone) ?? found.FirstOrDefault();
     }
-
-    private async Task<Contact?> FindOneAsync(System.Linq.Expressions.Expression<Func<Contact, bool>> filter, CancellationToken cancellationToken) =>
-        await _contacts.Find(filter).Limit(1).FirstOrDefaultAsync(cancellationToken);
 
     private async Task<bool> AddLeadAsync(Contact contact, ObjectId leadId, LeadSource source, LeadContact person, DateTime now, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using NextLevel.Domain.Campaigns;
 using NextLevel.Domain.Leads;
 using NextLevel.Worker.Channels;
 using NextLevel.Worker.Telemetry;
+using NextLevel.Worker.Templates;
 
 namespace NextLevel.Worker.Services.FollowUp;
 
@@ -71,9 +72,20 @@ public sealed class ChannelDispatcher(
                 var smsReceipt = await sms.SendSmsAsync(new SmsRequest(leadId, lead.Contact.Phone!, options.Value.FromNumber, text.Text, StatusCallbackUrl: null), cancellationToken);
                 return new ProviderReceipt(smsReceipt.ProviderMessageId, null, smsReceipt.Status);
             default:
-                var mail = StepMessages.Render(step.Template, lead, method);
+                var mail = EmailMessage(step.Template, lead);
                 var mailReceipt = await email.SendEmailAsync(new EmailRequest(leadId, lead.Contact.Email!, mail.Subject, mail.Text, null), cancellationToken);
                 return new ProviderReceipt(mailReceipt.ProviderMessageId, null, mailReceipt.Status);
         }
+    }
+
+    /// <summary>
+    /// A template shipped with the e-mail provider (Templates/&lt;name&gt;.txt, unsubscribe line included) when the step
+    /// names one; other names fall back to the step messages.
+    /// </summary>
+    private static RenderedMessage EmailMessage(string? template, Lead lead)
+    {
+        if (template is null || !EmailTemplates.Exists(template)) return StepMessages.Render(template, lead, ContactMethod.Email);
+        var rendered = EmailTemplates.Render(template, LeadTemplateFields.From(lead));
+        return new RenderedMessage(rendered.Subject, rendered.TextBody);
     }
 }

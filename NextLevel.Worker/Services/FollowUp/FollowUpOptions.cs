@@ -11,8 +11,11 @@ public sealed class FollowUpOptions
     /// <summary>How long a claim holds a lead; another worker takes the lead over only after it expires.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Claim loops run side by side in one worker.</summary>
-    public int Parallelism { get; set; } = 8;
+    /// <summary>
+    /// Claim loops run side by side in one worker. Each claim is a lease, so loops never run the same step; most of a
+    /// step's time is spent waiting on the database and the provider, hence more loops than cores.
+    /// </summary>
+    public int Parallelism { get; set; } = 16;
 
     /// <summary>This worker's name in leases; unique per process by default.</summary>
     public string WorkerId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -25,6 +28,12 @@ public sealed class FollowUpOptions
 
     /// <summary>A call at least this long, answered by a person, is a conversation: the sequence pauses for a person.</summary>
     public int ConversationSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How long the compliance gate may reuse the policy settings and the national DNC list's import date between
+    /// decisions (facts about the person are read for every decision). Zero reads them every time.
+    /// </summary>
+    public TimeSpan GateSettingsCacheTtl { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Our caller id for calls and texts (E.164).</summary>
     public string FromNumber { get; set; } = "+15005550006";
