@@ -22,7 +22,7 @@ public static class ClosersApi
             .WithSummary("Set a closer's time zone, shift, open-lead cap and weight (managers, or the closer for themself).")
             .Accepts<CloserProfileRequest>("application/json");
         group.MapGet("/metrics/closers", MetricsAsync).WithName("GetCloserMetrics")
-            .WithSummary("Speed to claim and to first human contact per closer and per source (median, p90), open and overdue tasks per closer.");
+            .WithSummary("Speed to claim and to first human contact per closer and per source (median, p90), open and overdue tasks per closer, offer-to-deal conversion.");
         return group;
     }
 
@@ -87,8 +87,10 @@ public static class ClosersApi
             return new CloserMetricsRow(id, names.GetValueOrDefault(id, id.ToString()), SpeedDto.From(speed?.SpeedToClaim ?? empty),
                 SpeedDto.From(speed?.SpeedToFirstHumanContact ?? empty), tasks?.Open ?? 0, tasks?.Overdue ?? 0);
         }).ToList();
+        var offerToDeal = await services.OfferToDeal.ComputeAsync(start, end, cancellationToken: cancellationToken);
         return TypedResults.Ok(new CloserMetricsDto(start, end, rows,
-            [.. result.Sources.Select(s => new SourceMetricsRow(s.Source, SpeedDto.From(s.SpeedToClaim), SpeedDto.From(s.SpeedToFirstHumanContact)))]));
+            [.. result.Sources.Select(s => new SourceMetricsRow(s.Source, SpeedDto.From(s.SpeedToClaim), SpeedDto.From(s.SpeedToFirstHumanContact)))],
+            offerToDeal));
     }
 
     private static DateTime? ParseDate(string? value, string field, Dictionary<string, string[]> errors)

@@ -7,6 +7,7 @@ using NextLevel.Api.Identity;
 using NextLevel.Domain.Campaigns;
 using NextLevel.Domain.Closers.Routing;
 using NextLevel.Domain.Persistence;
+using NextLevel.Domain.Reporting;
 
 namespace NextLevel.Api.Closers;
 
@@ -26,6 +27,7 @@ public static class RoutingApi
         builder.Services.AddSingleton<LeadRouter>();
         builder.Services.AddSingleton<RoutingTriggers>();
         builder.Services.AddSingleton<CloserMetricsQuery>();
+        builder.Services.AddSingleton<OfferToDealQuery>();
         builder.Services.AddSingleton<RoutingServices>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ClaimPolicy, p => p.RequireRole(StaffRoles.Closer, StaffRoles.Admin, StaffRoles.CampaignManager));

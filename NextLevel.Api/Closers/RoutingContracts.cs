@@ -1,6 +1,7 @@
 using MongoDB.Bson;
 using NextLevel.Domain.Closers.Routing;
 using NextLevel.Domain.Leads;
+using NextLevel.Domain.Reporting;
 
 namespace NextLevel.Api.Closers;
 
@@ -57,7 +58,7 @@ public sealed record CloserMetricsRow(ObjectId UserId, string DisplayName, Speed
 
 public sealed record SourceMetricsRow(LeadSource Source, SpeedDto SpeedToClaim, SpeedDto SpeedToFirstHumanContact);
 
-public sealed record CloserMetricsDto(DateTime From, DateTime To, IReadOnlyList<CloserMetricsRow> Closers, IReadOnlyList<SourceMetricsRow> Sources);
+public sealed record CloserMetricsDto(DateTime From, DateTime To, IReadOnlyList<CloserMetricsRow> Closers, IReadOnlyList<SourceMetricsRow> Sources, OfferToDeal OfferToDeal);
 
 /// <summary>The reason stored with a lead's latest routing step of a kind (names come from ClosingContracts' LeadNames).</summary>
 internal static class RoutingReasons

@@ -6,11 +6,12 @@ using NextLevel.Domain.Campaigns;
 using NextLevel.Domain.Closers.Routing;
 using NextLevel.Domain.Leads;
 using NextLevel.Domain.Persistence;
+using NextLevel.Domain.Reporting;
 
 namespace NextLevel.Api.Closers;
 
 /// <summary>What the routing and closer handlers use.</summary>
-public sealed class RoutingServices(IMongoDatabase database, LeadRouter router, RoutingTeams teams, CloserMetricsQuery metrics, TimeProvider clock, ILogger<RoutingServices> logger)
+public sealed class RoutingServices(IMongoDatabase database, LeadRouter router, RoutingTeams teams, CloserMetricsQuery metrics, OfferToDealQuery offerToDeal, TimeProvider clock, ILogger<RoutingServices> logger)
 {
     public IMongoCollection<Lead> Leads { get; } = database.GetCollection<Lead>(CollectionNames.Leads);
 
@@ -23,6 +24,8 @@ public sealed class RoutingServices(IMongoDatabase database, LeadRouter router, 
     public RoutingTeams Teams => teams;
 
     public CloserMetricsQuery Metrics => metrics;
+
+    public OfferToDealQuery OfferToDeal => offerToDeal;
 
     public TimeProvider Clock => clock;
 

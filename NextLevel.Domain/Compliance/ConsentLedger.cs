@@ -18,7 +18,15 @@ public sealed class ConsentLedger(IMongoDatabase database)
 
     private readonly IMongoCollection<ConsentLog> _logs = database.GetCollection<ConsentLog>(CollectionNames.ConsentLogs);
 
-    public async Task<ConsentLog> AppendAsync(ConsentLog entry, CancellationToken cancellationToken = default)
+    public Task<ConsentLog> AppendAsync(ConsentLog entry, CancellationToken cancellationToken = default) =>
+        AppendAsync(entry, expectNewChain: false, cancellationToken);
+
+    /// <summary>
+    /// Appends an event. <paramref name="expectNewChain"/> (a person seen for the first time) links the first try as
+    /// the chain's start without reading the tail — one round trip less on intake's hot path; when the chain exists
+    /// after all, the unique index refuses that insert and the append continues as usual (tail read, link, retry).
+    /// </summary>
+    public async Task<ConsentLog> AppendAsync(ConsentLog entry, bool expectNewChain, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.Id != default) throw new ArgumentException("A consent event gets its id when appended.", nameof(entry));
@@ -27,7 +35,7 @@ public sealed class ConsentLedger(IMongoDatabase database)
         entry.Id = MongoDB.Bson.ObjectId.GenerateNewId();
         for (var attempt = 1; ; attempt++)
         {
-            var tail = await ForChainTailAsync(chainKey, cancellationToken);
+            var tail = attempt == 1 && expectNewChain ? null : await ForChainTailAsync(chainKey, cancellationToken);
             ConsentChainLink.Link(entry, tail);
             try
             {

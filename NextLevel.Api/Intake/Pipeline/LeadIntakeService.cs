@@ -62,7 +62,7 @@ internal sealed class LeadIntakeService(
         // The lead is ours: link contact and property and log consent concurrently.
         var linkContact = contacts.LinkAsync(contactPlan, document.Id, lead.Source, lead.Contact, now, cancellationToken);
         var linkProperty = propertyPlan is null ? Task.FromResult<ObjectId?>(null) : LinkPropertyAsync(propertyPlan, document.Id, lead, now, cancellationToken);
-        var logConsent = lead.Consent is null ? Task.CompletedTask : _ledger.AppendAsync(ConsentEvent(document, lead.Consent, context, now), cancellationToken);
+        var logConsent = lead.Consent is null ? Task.CompletedTask : _ledger.AppendAsync(ConsentEvent(document, lead.Consent, context, now), expectNewChain: contactPlan.Existing is null, cancellationToken);
         await Task.WhenAll(linkContact, linkProperty, logConsent);
 
         var contactId = await linkContact;

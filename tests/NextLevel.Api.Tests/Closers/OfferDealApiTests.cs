@@ -76,6 +76,15 @@ public sealed class OfferDealApiTests(ApiFixture api) : IClassFixture<ApiFixture
         var conversion = await new NextLevel.Domain.Reporting.OfferToDealQuery(api.Database)
             .ComputeAsync(ApiFixture.DefaultNow.UtcDateTime.AddDays(-1), ApiFixture.DefaultNow.UtcDateTime.AddDays(1));
         Assert.True(conversion.OffersSent >= 1);
+
+        // The closers' metrics report the same conversion, from the same records.
+        var from = ApiFixture.DefaultNow.UtcDateTime.AddDays(-1).ToString("O");
+        var to = ApiFixture.DefaultNow.UtcDateTime.AddDays(1).ToString("O");
+        var metrics = await ReadAsync(await client.GetAsync($"/api/metrics/closers?from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(to)}"));
+        var reported = metrics.GetProperty("offerToDeal");
+        Assert.Equal(conversion.OffersSent, reported.GetProperty("offersSent").GetInt32());
+        Assert.Equal(conversion.Deals, reported.GetProperty("deals").GetInt32());
+        Assert.Equal(conversion.ConversionRate, reported.GetProperty("conversionRate").GetDouble());
     }
 
     [Fact]

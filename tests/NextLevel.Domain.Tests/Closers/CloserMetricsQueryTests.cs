@@ -33,7 +33,7 @@ public sealed class CloserMetricsQueryTests(EmbeddedMongoFixture mongo) : IClass
             };
             var tasks = new BsonArray(Enumerable.Range(0, random.Next(0, 3)).Select(_ => new BsonDocument
             {
-                { "_id", ObjectId.GenerateNewId() }, { "ownerId", closers[random.Next(3)].ToString() }, // stored as the tasks code stores it { "status", random.Next(4) == 0 ? "done" : "open" },
+                { "_id", ObjectId.GenerateNewId() }, { "ownerId", closers[random.Next(3)].ToString() }, { "status", random.Next(4) == 0 ? "done" : "open" },
                 { "dueAt", Now.AddHours(random.Next(-48, 48)) },
             }));
             leads.Add(new BsonDocument { { "_id", ObjectId.GenerateNewId() }, { "source", StoredEnum.Name(sources[random.Next(3)]) }, { "routing", routing }, { "tasks", tasks } });

@@ -60,6 +60,20 @@ public sealed class ConsentLedgerChainTests(EmbeddedMongoFixture mongo) : IClass
     }
 
     [Fact]
+    public async Task Expecting_a_new_chain_still_links_after_an_existing_tail()
+    {
+        var database = await NewDatabaseAsync();
+        var ledger = new ConsentLedger(database);
+        var first = await ledger.AppendAsync(Event(ConsentEventType.ConsentGranted, 0), expectNewChain: true);
+        var second = await ledger.AppendAsync(Event(ConsentEventType.ConsentRevoked, 1), expectNewChain: true);
+
+        Assert.Equal((0L, LedgerCanonicalForm.GenesisHash), (first.Sequence!.Value, first.PreviousHash));
+        Assert.Equal((1L, first.Hash), (second.Sequence!.Value, second.PreviousHash));
+        Assert.Equal(2, await Logs(database).CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty));
+        Assert.True((await new ConsentLedgerVerifier(database, _clock).VerifyPhoneAsync(Phone)).Valid);
+    }
+
+    [Fact]
     public async Task An_entry_without_a_phone_is_chained_by_its_email_address()
     {
         var database = await NewDatabaseAsync();
