@@ -34,7 +34,16 @@ public sealed class FakeRoutingApi : IRoutingApi
 
     public Task<IReadOnlyList<CloserSummary>> ClosersAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CloserSummary>>([.. Closers]);
 
-    public Task UpdateCloserProfileAsync(string userId, CloserProfileUpdate profile, CancellationToken cancellationToken) => Task.CompletedTask;
+    public List<(string UserId, CloserProfileUpdate Profile)> ProfileUpdates { get; } = [];
+    /// <summary>Thrown by UpdateCloserProfileAsync when set (a 400 with field errors).</summary>
+    public ApiProblemException? ProfileRefusal { get; set; }
+
+    public Task UpdateCloserProfileAsync(string userId, CloserProfileUpdate profile, CancellationToken cancellationToken)
+    {
+        if (ProfileRefusal is not null) throw ProfileRefusal;
+        ProfileUpdates.Add((userId, profile));
+        return Task.CompletedTask;
+    }
 
     public Task<RoutingState> LeadRoutingAsync(string leadId, CancellationToken cancellationToken) =>
         Task.FromResult(States.GetValueOrDefault(leadId) ?? new RoutingState("none", null, null, null, null, null, null, null, []));

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using NextLevel.Web.ApiClient;
 using NextLevel.Web.ApiClient.Closers;
@@ -22,12 +24,15 @@ public partial class MyDayPage : IDisposable
     [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
+    [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
 
     private IReadOnlyList<OfferedLead>? _offers;
     private MyDay? _day;
     private Exception? _error;
     private string? _claimError;
     private string? _claiming;
+    private string? _shiftError;
     private LiveRefresh? _poll;
     private LiveRefresh? _countdown;
     private readonly CancellationTokenSource _disposed = new();
@@ -94,6 +99,39 @@ public partial class MyDayPage : IDisposable
         {
             _error = e;
         }
+    }
+
+    /// <summary>The signed-in closer edits their own time zone and shift (same Api route managers use; the Api allows it for oneself).</summary>
+    internal async Task EditMyShiftAsync()
+    {
+        _shiftError = null;
+        var user = Authentication is null ? null : (await Authentication).User;
+        var myId = user?.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+        if (string.IsNullOrEmpty(myId))
+        {
+            _shiftError = "Your session does not say who you are: sign in again to edit your shift.";
+            return;
+        }
+        CloserSummary? me;
+        try
+        {
+            me = (await Routing.ClosersAsync(_disposed.Token)).FirstOrDefault(c => c.UserId == myId);
+        }
+        catch (Exception e) when (e is ApiProblemException or HttpRequestException)
+        {
+            _error = e;
+            return;
+        }
+        var parameters = new DialogParameters<CloserProfileDialog> { { d => d.UserId, myId } };
+        if (me is not null)
+        {
+            parameters.Add(d => d.TimeZone, me.TimeZone);
+            parameters.Add(d => d.Shift, me.Shift);
+            parameters.Add(d => d.OpenLeadCap, me.OpenLeadCap);
+            parameters.Add(d => d.Weight, me.Weight);
+        }
+        var dialog = await Dialogs.ShowAsync<CloserProfileDialog>("My shift", parameters);
+        if (await dialog.Result is { Canceled: false }) Snackbar.Add("Your shift is saved: routing uses it from now on.", Severity.Success);
     }
 
     public void Dispose()

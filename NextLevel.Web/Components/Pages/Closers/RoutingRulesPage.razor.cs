@@ -12,6 +12,7 @@ public partial class RoutingRulesPage : IDisposable
     [Inject] public required IRoutingApi Routing { get; init; }
     [Inject] public required ICampaignsApi Campaigns { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
 
     private IReadOnlyList<CampaignSummary> _campaigns = [];
     private string? _campaignId;
@@ -92,6 +93,25 @@ public partial class RoutingRulesPage : IDisposable
         finally
         {
             _saving = false;
+        }
+    }
+
+    /// <summary>Opens the closer's profile dialog (it saves through the Api itself); on save the team is read again.</summary>
+    internal async Task EditProfileAsync(RoutingCloser closer)
+    {
+        var parameters = new DialogParameters<CloserProfileDialog>
+        {
+            { d => d.UserId, closer.UserId },
+            { d => d.TimeZone, closer.TimeZone },
+            { d => d.Shift, closer.Shift },
+            { d => d.OpenLeadCap, closer.OpenLeadCap },
+            { d => d.Weight, closer.Weight },
+        };
+        var dialog = await Dialogs.ShowAsync<CloserProfileDialog>($"Routing profile: {closer.DisplayName ?? closer.UserId}", parameters);
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add("Closer profile saved.", Severity.Success);
+            await LoadAsync();
         }
     }
 
