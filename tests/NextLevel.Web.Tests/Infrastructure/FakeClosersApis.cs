@@ -95,6 +95,8 @@ public sealed class FakeWorkApi : IWorkApi
     public List<(string LeadId, NewTask Task)> AddedTasks { get; } = [];
     public List<(string? CloserId, DateTimeOffset From, DateTimeOffset To)> AppointmentQueries { get; } = [];
     public ApiProblemException? TaskRefusal { get; set; }
+    /// <summary>Thrown by UpdateTaskAsync when set (a call-back outside the legal window).</summary>
+    public ApiProblemException? TaskPatchRefusal { get; set; }
     public int FeedRotations { get; private set; }
 
     public Task<IReadOnlyList<LeadTask>> TasksAsync(TaskFilter filter, CancellationToken cancellationToken)
@@ -116,9 +118,14 @@ public sealed class FakeWorkApi : IWorkApi
 
     public Task<LeadTask> UpdateTaskAsync(string taskId, TaskPatch patch, CancellationToken cancellationToken)
     {
+        if (TaskPatchRefusal is not null) throw TaskPatchRefusal;
         TaskPatches.Add((taskId, patch));
         var index = Tasks.FindIndex(t => t.Id == taskId);
-        Tasks[index] = Tasks[index] with { Status = patch.Status ?? Tasks[index].Status };
+        var task = Tasks[index];
+        Tasks[index] = task with
+        {
+            Status = patch.Status ?? task.Status, DueAt = patch.DueAt ?? task.DueAt, OwnerId = patch.OwnerId ?? task.OwnerId, Priority = patch.Priority ?? task.Priority,
+        };
         return Task.FromResult(Tasks[index]);
     }
 

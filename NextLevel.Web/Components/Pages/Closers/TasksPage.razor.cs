@@ -16,6 +16,7 @@ public partial class TasksPage : IDisposable
     [Inject] public required IWorkApi Work { get; init; }
     [Inject] public required IRoutingApi Routing { get; init; }
     [Inject] public required UserTimeZone Zone { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
 
     private string _owner = "me";
     private string? _status = "open";
@@ -74,6 +75,14 @@ public partial class TasksPage : IDisposable
         {
             _error = e;
         }
+    }
+
+    /// <summary>Due time, owner and priority in a dialog (it patches the task itself); the list is read again after a save.</summary>
+    private async Task EditAsync(LeadTask task)
+    {
+        var parameters = new DialogParameters<TaskEditDialog> { { d => d.Task, task }, { d => d.Closers, _closers } };
+        var dialog = await Dialogs.ShowAsync<TaskEditDialog>("Edit task", parameters);
+        if (await dialog.Result is { Canceled: false }) await LoadAsync();
     }
 
     internal static Color PriorityColor(string? priority) => priority switch
