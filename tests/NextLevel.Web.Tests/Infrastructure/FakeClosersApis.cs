@@ -253,8 +253,13 @@ public sealed class FakeDealsApi : IDealsApi
         return Task.FromResult(Deals[index]);
     }
 
-    public Task<IReadOnlyList<Deal>> DealsAsync(string? campaignId, string? status, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Deal>>([.. Deals]);
+    public List<(string? CampaignId, string? Status)> DealQueries { get; } = [];
+
+    public Task<IReadOnlyList<Deal>> DealsAsync(string? campaignId, string? status, CancellationToken cancellationToken)
+    {
+        DealQueries.Add((campaignId, status));
+        return Task.FromResult<IReadOnlyList<Deal>>([.. Deals.Where(d => (campaignId is null || d.CampaignId == campaignId) && (status is null || d.Status == status))]);
+    }
 
     public Task<PipelineBoard> PipelineAsync(string? campaignId, bool mine, CancellationToken cancellationToken)
     {
