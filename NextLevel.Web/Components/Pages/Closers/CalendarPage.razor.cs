@@ -5,9 +5,14 @@ using NextLevel.Web.Components.Shared;
 
 namespace NextLevel.Web.Components.Pages.Closers;
 
-/// <summary>The week's site visits (Monday to Sunday in the user's time zone): the closer's own, or any closer's for managers.</summary>
+/// <summary>
+/// The week's site visits (Monday to Sunday in the user's time zone): the closer's own, or any closer's for managers.
+/// Re-reads the Api every few seconds, so a visit booked or changed by someone else appears without reloading.
+/// </summary>
 public partial class CalendarPage : IDisposable
 {
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
     internal const string Everyone = "*";
     private const string AppointmentCompleted = "completed";
     private const string AppointmentNoShow = "no_show";
@@ -24,6 +29,7 @@ public partial class CalendarPage : IDisposable
     private IReadOnlyList<Appointment>? _visits;
     private IReadOnlyList<CloserSummary> _closers = [];
     private Exception? _error;
+    private LiveRefresh? _poll;
     private readonly CancellationTokenSource _disposed = new();
 
     private DateTime Today => Zone.Now(Clock).Date;
@@ -51,6 +57,7 @@ public partial class CalendarPage : IDisposable
         }
         await LoadAsync();
         StateHasChanged();
+        _poll = LiveRefresh.Start(Clock, PollInterval, () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }));
     }
 
     private async Task LoadAsync()
@@ -103,6 +110,7 @@ public partial class CalendarPage : IDisposable
 
     public void Dispose()
     {
+        _poll?.Dispose();
         _disposed.Cancel();
         _disposed.Dispose();
         GC.SuppressFinalize(this);
