@@ -6,8 +6,10 @@ using NextLevel.Web.ApiClient.Closers;
 namespace NextLevel.Web.Components.Pages.Closers;
 
 /// <summary>Edits one closer's routing profile; closes with the saved <see cref="CloserProfileUpdate"/> once the Api accepted it.</summary>
-public partial class CloserProfileDialog
+public partial class CloserProfileDialog : IDisposable
 {
+    private readonly CancellationTokenSource _disposed = new();
+
     internal static readonly IReadOnlyList<string> Days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
     /// <summary>The IANA zones this machine knows, sorted (the Api validates the same names).</summary>
@@ -65,7 +67,7 @@ public partial class CloserProfileDialog
         var profile = new CloserProfileUpdate(_timeZone ?? "", new CloserShift([.. Days.Where(_days.Contains)], (_start ?? "").Trim(), (_end ?? "").Trim()), _cap, _weight);
         try
         {
-            await Routing.UpdateCloserProfileAsync(UserId, profile, CancellationToken.None);
+            await Routing.UpdateCloserProfileAsync(UserId, profile, _disposed.Token);
             Dialog.Close(DialogResult.Ok(profile));
         }
         catch (ApiProblemException e) when (e.Status == 400)
@@ -81,5 +83,12 @@ public partial class CloserProfileDialog
         {
             _saving = false;
         }
+    }
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

@@ -9,8 +9,10 @@ using NextLevel.Web.Components.Shared;
 namespace NextLevel.Web.Components.Pages.Closers;
 
 /// <summary>Edits a task's due time (in the user's time zone), owner and priority; sends only what changed and closes with the Api's task.</summary>
-public partial class TaskEditDialog
+public partial class TaskEditDialog : IDisposable
 {
+    private readonly CancellationTokenSource _disposed = new();
+
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Inject] public required IWorkApi Work { get; init; }
     [Inject] public required UserTimeZone Zone { get; init; }
@@ -67,7 +69,7 @@ public partial class TaskEditDialog
         _saving = true;
         try
         {
-            Dialog.Close(DialogResult.Ok(await Work.UpdateTaskAsync(Task.Id, patch, CancellationToken.None)));
+            Dialog.Close(DialogResult.Ok(await Work.UpdateTaskAsync(Task.Id, patch, _disposed.Token)));
         }
         catch (ApiProblemException e) when (e.Status == 400)
         {
@@ -94,4 +96,11 @@ public partial class TaskEditDialog
 
     [GeneratedRegex(@"next allowed time is (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex NextAllowedPattern();
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
