@@ -20,7 +20,7 @@ public sealed record SizeResult(
 public static class LeadWorkload
 {
     private const int BatchSize = 1000;
-    private const int WarmupDocuments = 5000;
+    private const int WarmupDocuments = 30_000;
 
     public static async Task<SizeResult> RunAsync(BenchOptions options, int size, CancellationToken cancellationToken)
     {
@@ -128,8 +128,9 @@ public static class LeadWorkload
 
     private static async Task<OperationResult> InsertManyAsync(IMongoCollection<BsonDocument> leads, int size, CancellationToken cancellationToken)
     {
-        // Warm up (JIT, connection) as the other operations do, on a scratch collection with the same indexes,
-        // so that a 10,000-document run measures inserts rather than the first compilation of the insert path.
+        // Warm up (JIT, connection) as the other operations do, on a scratch collection with the same indexes, so that
+        // a 10,000-document run measures inserts rather than compilation: 30 batches, because the tiered JIT promotes a
+        // method to optimised code after 30 calls and the per-batch path (command, journal group) runs once per batch.
         var warmup = leads.Database.GetCollection<BsonDocument>("leads_warmup");
         await CreateSeedIndexesAsync(warmup, cancellationToken);
         var warmupGenerator = new LeadGenerator(2);
