@@ -53,11 +53,12 @@ public sealed class SpeedToLeadEndToEndTests(RunningSystemFixture system)
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // the Api's campaign cache (1 s here)
 
         var externalId = "e2e-speed-" + Guid.NewGuid().ToString("N");
-        var phone = $"+1{place.AreaCode}7{Random.Shared.Next(100_000, 999_999)}";
+        // Exchange 2xx, as the speed-to-lead bench uses: the intake refuses Guam's 671-7xx as a phone number.
+        var phone = $"+1{place.AreaCode}2{Random.Shared.Next(100_000, 999_999)}";
         using var api = await system.App.CreateHttpClientAsync("api");
         var posted = Stopwatch.StartNew();
         using (var response = await api.PostAsync("/webhooks/leads/google-ads", new StringContent(Payload(externalId, phone, place.State), Encoding.UTF8, "application/json")))
-            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, $"{place.Zone}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var lead = await database.GetCollection<Lead>(CollectionNames.Leads).Find(l => l.ExternalId == externalId).SingleAsync();
         Assert.NotNull(lead.CampaignId);
         Assert.True(lead.Consent.HasWrittenConsent);
@@ -94,7 +95,28 @@ public sealed class SpeedToLeadEndToEndTests(RunningSystemFixture system)
             return current.Status != CallStatus.Initiated ? current : null;
         }, TimeSpan.FromSeconds(30));
         Assert.NotEqual(CallStatus.Initiated, reported.Status);
+
+        // Ops see the worker's follow-up as one trace on the AppHost: the step for this lead and its provider hand-off.
+        var leadId = lead.Id.ToString();
+        var step = await EventuallyAsync(async () =>
+        {
+            var traces = await system.App.GetJsonAsync("api/traces?resource=worker&limit=1000");
+            foreach (var summary in traces.GetProperty("items").EnumerateArray().Where(t => t.GetProperty("rootName").GetString() == "followup.step"))
+            {
+                var trace = await system.App.GetJsonAsync($"api/traces/{summary.GetProperty("traceId").GetString()}");
+                var spans = trace.GetProperty("spans").EnumerateArray().ToArray();
+                if (spans.Any(s => s.GetProperty("name").GetString() == "followup.step" && HasAttribute(s, "nextlevel.lead_id", leadId)))
+                    return new StepTrace(spans.Select(s => (s.GetProperty("resource").GetString()!, s.GetProperty("name").GetString()!)).ToArray());
+            }
+            return null;
+        }, TimeSpan.FromSeconds(30));
+        Assert.Contains(("worker", "provider.send"), step.Spans);
     }
+
+    private sealed record StepTrace((string Resource, string Name)[] Spans);
+
+    private static bool HasAttribute(System.Text.Json.JsonElement span, string key, string value) =>
+        span.GetProperty("attributes").EnumerateArray().Any(a => a.GetProperty("key").GetString() == key && a.GetProperty("value").GetString() == value);
 
     private static DateTimeOffset LocalTime(string zone) => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(zone));
 
