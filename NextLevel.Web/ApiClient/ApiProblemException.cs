@@ -10,6 +10,9 @@ public sealed class ApiProblemException(int status, string message, IReadOnlyDic
 
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 
+    /// <summary>The earliest allowed time a refusal names in its <c>nextAllowedAt</c> extension (call-back tasks), if any.</summary>
+    public DateTimeOffset? NextAllowedAt { get; init; }
+
     /// <summary>A sentence telling the user what happened and what to do.</summary>
     public string UserMessage => Status switch
     {
@@ -25,6 +28,7 @@ public sealed class ApiProblemException(int status, string message, IReadOnlyDic
         var status = (int)response.StatusCode;
         var title = response.ReasonPhrase ?? "The request was refused.";
         var errors = new Dictionary<string, string[]>();
+        DateTimeOffset? nextAllowedAt = null;
         try
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -39,6 +43,10 @@ public sealed class ApiProblemException(int status, string message, IReadOnlyDic
                 else if (root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String)
                 {
                     title = t.GetString()!;
+                }
+                if (root.TryGetProperty("nextAllowedAt", out var next) && next.ValueKind == JsonValueKind.String && next.TryGetDateTimeOffset(out var at))
+                {
+                    nextAllowedAt = at.ToUniversalTime();
                 }
                 if (root.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object)
                 {
@@ -55,7 +63,7 @@ public sealed class ApiProblemException(int status, string message, IReadOnlyDic
         {
             // A body that is not ProblemDetails: the status line is all there is to tell.
         }
-        return new ApiProblemException(status, title, errors);
+        return new ApiProblemException(status, title, errors) { NextAllowedAt = nextAllowedAt };
     }
 }
 

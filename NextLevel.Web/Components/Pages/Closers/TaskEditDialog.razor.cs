@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using NextLevel.Web.ApiClient;
@@ -74,7 +72,7 @@ public partial class TaskEditDialog : IDisposable
         catch (ApiProblemException e) when (e.Status == 400)
         {
             _errors = e.Errors;
-            _nextAllowed = NextAllowed(Problem("dueAt"));
+            _nextAllowed = e.NextAllowedAt;
             if (e.Errors.Count == 0) _message = e.UserMessage;
         }
         catch (Exception e) when (e is ApiProblemException or HttpRequestException)
@@ -86,16 +84,6 @@ public partial class TaskEditDialog : IDisposable
             _saving = false;
         }
     }
-
-    /// <summary>The next allowed time the Api names in its refusal ("…the next allowed time is 2026-03-03T14:00:00Z…").</summary>
-    internal static DateTimeOffset? NextAllowed(string? message) =>
-        message is not null && NextAllowedPattern().Match(message) is { Success: true } match
-        && DateTimeOffset.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var next)
-            ? next.ToUniversalTime()
-            : null;
-
-    [GeneratedRegex(@"next allowed time is (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
-    private static partial Regex NextAllowedPattern();
 
     public void Dispose()
     {
