@@ -73,7 +73,8 @@ public sealed class SeededSystemFixture : IAsyncLifetime
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        // Three minutes, plus one per 20,000 seeded leads (NEXTLEVEL_E2E_LEADS=100000 seeds for several minutes in Debug).
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3 + SeededLeads / 20_000));
         await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0) throw new InvalidOperationException($"NextLevel.Api {arguments[0]} exited with {process.ExitCode}: {await stderr}");
         return await stdout;
