@@ -115,32 +115,28 @@ public static class RoutingApi
         return await ResultAsync(outcome, services, cancellationToken);
     }
 
-    public static async Task<Results<Ok<RoutingStateDto>, NotFound, ValidationProblem, ProblemHttpResult>> ClaimAsync(
-        string id, ClaimsPrincipal user, RoutingServices services, CancellationToken cancellationToken)
-    {
-        if (!ObjectId.TryParse(id, out var leadId)) return TypedResults.NotFound();
-        if (RoutingServices.UserId(user) is not { } userId) return TypedResults.Problem("Your sign-in has no user id.", statusCode: StatusCodes.Status403Forbidden);
-        var outcome = await services.Router.ClaimAsync(leadId, userId, RoutingServices.IsManager(user), cancellationToken);
-        if (outcome.Kind == RoutingOutcomeKind.Done) RoutingLog.Step(services.Logger, leadId, "claimed", userId.ToString());
-        return await ResultAsync(outcome, services, cancellationToken);
-    }
+    public static Task<Results<Ok<RoutingStateDto>, NotFound, ValidationProblem, ProblemHttpResult>> ClaimAsync(
+        string id, ClaimsPrincipal user, RoutingServices services, CancellationToken cancellationToken) =>
+        ActAsync(id, user, services, "claimed", (leadId, userId, ct) => services.Router.ClaimAsync(leadId, userId, RoutingServices.IsManager(user), ct), cancellationToken);
 
-    public static async Task<Results<Ok<RoutingStateDto>, NotFound, ValidationProblem, ProblemHttpResult>> ReleaseAsync(
-        string id, ClaimsPrincipal user, RoutingServices services, CancellationToken cancellationToken)
-    {
-        if (!ObjectId.TryParse(id, out var leadId)) return TypedResults.NotFound();
-        if (RoutingServices.UserId(user) is not { } userId) return TypedResults.Problem("Your sign-in has no user id.", statusCode: StatusCodes.Status403Forbidden);
-        var outcome = await services.Router.ReleaseAsync(leadId, userId, RoutingServices.IsManager(user), cancellationToken);
-        if (outcome.Kind == RoutingOutcomeKind.Done) RoutingLog.Step(services.Logger, leadId, "released", userId.ToString());
-        return await ResultAsync(outcome, services, cancellationToken);
-    }
+    public static Task<Results<Ok<RoutingStateDto>, NotFound, ValidationProblem, ProblemHttpResult>> ReleaseAsync(
+        string id, ClaimsPrincipal user, RoutingServices services, CancellationToken cancellationToken) =>
+        ActAsync(id, user, services, "released", (leadId, userId, ct) => services.Router.ReleaseAsync(leadId, userId, RoutingServices.IsManager(user), ct), cancellationToken);
 
-    public static async Task<Results<Ok<RoutingStateDto>, NotFound, ValidationProblem, ProblemHttpResult>> FirstContactAsync(
-        string id, ClaimsPrincipal user, RoutingServices services, CancellationToken cancellationToken)
+    public static Task<Results<Ok<RoutingStateDto>, NotFound, ValidationProblem, ProblemHttpResult>> FirstContactAsync(
+        string id, ClaimsPrincipal user, RoutingServices services, CancellationToken cancellationToken) =>
+        ActAsync(id, user, services, step: null, (leadId, userId, ct) => services.Router.RecordFirstHumanContactAsync(leadId, userId, ct), cancellationToken);
+
+    /// <summary>A signed-in staff member acts on a lead's routing; a successful step is logged by ids only.</summary>
+    private static async Task<Results<Ok<RoutingStateDto>, NotFound, ValidationProblem, ProblemHttpResult>> ActAsync(
+        string id, ClaimsPrincipal user, RoutingServices services, string? step,
+        Func<ObjectId, ObjectId, CancellationToken, Task<RoutingOutcome>> act, CancellationToken cancellationToken)
     {
         if (!ObjectId.TryParse(id, out var leadId)) return TypedResults.NotFound();
         if (RoutingServices.UserId(user) is not { } userId) return TypedResults.Problem("Your sign-in has no user id.", statusCode: StatusCodes.Status403Forbidden);
-        return await ResultAsync(await services.Router.RecordFirstHumanContactAsync(leadId, userId, cancellationToken), services, cancellationToken);
+        var outcome = await act(leadId, userId, cancellationToken);
+        if (step is not null && outcome.Kind == RoutingOutcomeKind.Done) RoutingLog.Step(services.Logger, leadId, step, userId.ToString());
+        return await ResultAsync(outcome, services, cancellationToken);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<PoolItemDto>>, ValidationProblem>> PoolAsync(string? campaignId, RoutingServices services, CancellationToken cancellationToken)
