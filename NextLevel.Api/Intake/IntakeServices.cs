@@ -7,6 +7,7 @@ namespace NextLevel.Api.Intake;
 /// <summary>What intake handlers need, bundled for <c>[AsParameters]</c>.</summary>
 internal sealed class IntakeServices(
     LeadIntakeService intake,
+    LeadUpdateService updates,
     LeadImportUpload imports,
     LeadImportRegistry registry,
     IOptions<IntakeOptions> options,
@@ -14,6 +15,8 @@ internal sealed class IntakeServices(
     ILogger<IntakeServices> logger)
 {
     public LeadIntakeService Intake { get; } = intake;
+
+    public LeadUpdateService Updates { get; } = updates;
 
     public LeadImportUpload Imports { get; } = imports;
 

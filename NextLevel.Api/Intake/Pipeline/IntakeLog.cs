@@ -11,6 +11,9 @@ internal static partial class IntakeLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery of lead {LeadId} from {Source}")]
     public static partial void Duplicate(ILogger logger, ObjectId leadId, string source);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lead {LeadId} updated by {Source}: {ChangedFields} contact fields changed, {Notes} notes added")]
+    public static partial void LeadUpdated(ILogger logger, ObjectId leadId, string source, int changedFields, int notes);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Source} webhook: authentication failed")]
     public static partial void Unauthenticated(ILogger logger, string source);
 
