@@ -13,7 +13,7 @@ namespace NextLevel.Web.ApiClient;
 /// never in the browser's script), maps error answers to exceptions pages can show, and ends the session when the
 /// Api says the token expired. [Scoped - one per circuit]
 /// </summary>
-public sealed class ApiConnection(IHttpClientFactory clients, AuthenticationStateProvider authentication, NavigationManager navigation)
+public sealed class ApiConnection(IHttpClientFactory clients, AuthenticationStateProvider authentication, NavigationManager navigation, TimeProvider time)
 {
     public const string ClientName = "api";
 
@@ -53,7 +53,7 @@ public sealed class ApiConnection(IHttpClientFactory clients, AuthenticationStat
     {
         var state = await authentication.GetAuthenticationStateAsync();
         var session = StaffSession.From(state.User);
-        if (session is null || session.IsExpired(DateTimeOffset.UtcNow))
+        if (session is null || session.IsExpired(time.GetUtcNow()))
         {
             throw EndSession();
         }

@@ -18,7 +18,7 @@ public sealed class ApiConnectionTests : BunitContext
     {
         var token = new TokenResponse("secret-token", "Bearer", expiresAt, new StaffUser("u1", "a@example.com", "A", ["closer"]));
         var principal = StaffSession.ToPrincipal(token, "test");
-        return new ApiConnection(new StubFactory(_handler), new FixedAuthentication(principal), Services.GetRequiredService<NavigationManager>());
+        return new ApiConnection(new StubFactory(_handler), new FixedAuthentication(principal), Services.GetRequiredService<NavigationManager>(), TimeProvider.System);
     }
 
     [Fact]
