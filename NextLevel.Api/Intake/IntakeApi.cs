@@ -32,6 +32,7 @@ public static class IntakeApi
         builder.Services.AddSingleton<PropertyLinker>();
         builder.Services.AddSingleton<LeadIntakeService>();
         builder.Services.AddSingleton<LeadImportRegistry>();
+        builder.Services.AddSingleton<LeadImportStore>();
         builder.Services.AddSingleton<LeadImportUpload>();
         builder.Services.AddSingleton<LeadImportWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LeadImportWorker>());
@@ -175,11 +176,15 @@ public static class IntakeApi
         var upload = await services.Imports.AcceptAsync(http.Request.Body, ActorOf(http.User), cancellationToken);
         if (upload.TooLarge) return TooLarge();
         if (upload.Errors is not null) return TypedResults.ValidationProblem(upload.Errors);
-        return TypedResults.Accepted($"/api/leads/import/{upload.Import!.Id}", upload.Import.Status());
+        return TypedResults.Accepted($"/api/leads/import/{upload.Import!.Id}", ImportStatus.From(upload.Import));
     }
 
-    internal static Results<Ok<ImportStatus>, NotFound> GetImport(string id, [AsParameters] IntakeServices services) =>
-        services.Registry.Find(id) is { } import ? TypedResults.Ok(import.Status()) : TypedResults.NotFound();
+    /// <summary>Live counters while this instance runs the import, else the stored ones (up to its last checkpoint).</summary>
+    internal static async Task<Results<Ok<ImportStatus>, NotFound>> GetImport(string id, [AsParameters] IntakeServices services, CancellationToken cancellationToken)
+    {
+        if (services.Registry.Running(id) is { } running) return TypedResults.Ok(running.Status());
+        return await services.ImportStore.FindAsync(id, cancellationToken) is { } stored ? TypedResults.Ok(ImportStatus.From(stored)) : TypedResults.NotFound();
+    }
 
     private static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> IngestAsync(
         LeadSubmission submission, IntakeContext context, IntakeServices services, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ internal sealed class IntakeServices(
     LeadUpdateService updates,
     LeadImportUpload imports,
     LeadImportRegistry registry,
+    LeadImportStore importStore,
     IOptions<IntakeOptions> options,
     TimeProvider time,
     ILogger<IntakeServices> logger)
@@ -21,6 +22,8 @@ internal sealed class IntakeServices(
     public LeadImportUpload Imports { get; } = imports;
 
     public LeadImportRegistry Registry { get; } = registry;
+
+    public LeadImportStore ImportStore { get; } = importStore;
 
     public IOptions<IntakeOptions> Options { get; } = options;
 

@@ -20,6 +20,9 @@ internal static partial class IntakeLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Lead import {ImportId} finished: {Created} created, {Duplicates} duplicates, {Failed} failed")]
     public static partial void ImportFinished(ILogger logger, string importId, int created, int duplicates, int failed);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lead imports: could not claim or checkpoint; retrying")]
+    public static partial void ImportPollFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Lead import {ImportId} stopped")]
     public static partial void ImportFailed(ILogger logger, Exception exception, string importId);
 }
