@@ -16,6 +16,7 @@ internal sealed class LeadImportStore(IMongoDatabase database, TimeProvider time
     public const string BucketName = "lead_import_files";
 
     private readonly IMongoCollection<LeadImportRecord> _imports = database.GetCollection<LeadImportRecord>(CollectionName);
+    private int _indexed;
     private readonly GridFSBucket _files = new(database, new GridFSBucketOptions { BucketName = BucketName, ChunkSizeBytes = 255 * 1024 });
 
     /// <summary>Stores the upload; null when it exceeds <paramref name="maxBytes"/> (nothing is kept then).</summary>
@@ -52,13 +53,18 @@ internal sealed class LeadImportStore(IMongoDatabase database, TimeProvider time
         }
     }
 
-    /// <summary>The runners' claim query (state, then oldest first) is index-backed.</summary>
-    public Task EnsureIndexesAsync(CancellationToken cancellationToken) =>
-        _imports.Indexes.CreateOneAsync(new CreateIndexModel<LeadImportRecord>(
-            Builders<LeadImportRecord>.IndexKeys.Ascending(i => i.State).Ascending(i => i.QueuedAt)), cancellationToken: cancellationToken);
-
-    public Task InsertAsync(LeadImportRecord record, CancellationToken cancellationToken) =>
-        _imports.InsertOneAsync(record, cancellationToken: cancellationToken);
+    /// <summary>Stores the record; the first one also creates the index of the runners' claim query (state, oldest first),
+    /// so the collection exists only once someone imports.</summary>
+    public async Task InsertAsync(LeadImportRecord record, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _indexed) == 0)
+        {
+            await _imports.Indexes.CreateOneAsync(new CreateIndexModel<LeadImportRecord>(
+                Builders<LeadImportRecord>.IndexKeys.Ascending(i => i.State).Ascending(i => i.QueuedAt)), cancellationToken: cancellationToken);
+            Volatile.Write(ref _indexed, 1);
+        }
+        await _imports.InsertOneAsync(record, cancellationToken: cancellationToken);
+    }
 
     public async Task<LeadImportRecord?> FindAsync(string id, CancellationToken cancellationToken) =>
         ObjectId.TryParse(id, out var objectId) ? await _imports.Find(i => i.Id == objectId).FirstOrDefaultAsync(cancellationToken) : null;

@@ -36,13 +36,10 @@ internal sealed class LeadImportWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var indexed = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (!indexed) await store.EnsureIndexesAsync(stoppingToken);
-                indexed = true;
                 while (!stoppingToken.IsCancellationRequested && await store.ClaimNextAsync(_owner, Lease, stoppingToken) is { } record)
                     await RunOneAsync(record, stoppingToken);
                 await Task.WhenAny(_wake.Reader.WaitToReadAsync(stoppingToken).AsTask(), Task.Delay(PollInterval, time, stoppingToken));
