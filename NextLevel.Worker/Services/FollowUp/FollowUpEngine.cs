@@ -32,6 +32,9 @@ public sealed partial class FollowUpEngine(
     public const string LimitCalls = "calls";
     public const string LimitLeads = "leads";
 
+    /// <summary>Hold reason: a new lead's consent event was not in the ledger yet when its first contact was due.</summary>
+    public const string IntakeConsentPending = "intake_consent_pending";
+
     private readonly IMongoCollection<Campaign> _campaigns = database.GetCollection<Campaign>(CollectionNames.Campaigns);
     private readonly IMongoCollection<Call> _calls = database.GetCollection<Call>(CollectionNames.Calls);
     private long _claims;
@@ -264,6 +267,16 @@ public sealed partial class FollowUpEngine(
             await leases.RescheduleAsync(lead.Id, Owner(lead), StepSchedule.Due(step.Key, later), hold, now, null, cancellationToken);
             return "blocked_rescheduled";
         }
+        if (ConsentEventPending(lead, step, decision, now))
+        {
+            // The Api stores the lead (due at once) and then appends its consent event: a first contact claimed in
+            // between sees no consent on record yet. Nothing is sent; the gate is asked again shortly, for a little while.
+            hold.Reasons = [.. hold.Reasons, IntakeConsentPending];
+            hold.Until = (now + options.Value.IntakeConsentRecheck).UtcDateTime;
+            telemetry.Held.Add(1, new KeyValuePair<string, object?>("reason", IntakeConsentPending));
+            await leases.RescheduleAsync(lead.Id, Owner(lead), StepSchedule.Due(step.Key, now + options.Value.IntakeConsentRecheck), hold, now, null, cancellationToken);
+            return "blocked_rescheduled";
+        }
         // Nothing but a change of facts (consent, DNC) can allow it: stop, keeping the decision on record.
         var reasonText = decision.Reasons.Count == 0 ? "blocked" : string.Join(',', decision.Reasons);
         var attempt = Attempt(ObjectId.GenerateNewId(), step, method, "blocked", now, decision, null);
@@ -271,6 +284,14 @@ public sealed partial class FollowUpEngine(
         telemetry.Ended.Add(1, new KeyValuePair<string, object?>("reason", "blocked"));
         return "blocked_stopped";
     }
+
+    /// <summary>A first contact of a lead received moments ago whose own record shows written consent, blocked only
+    /// because the consent event is not in the ledger yet (the Api appends it right after storing the lead).</summary>
+    private bool ConsentEventPending(Lead lead, WorkflowStep step, GateDecision decision, DateTimeOffset now) =>
+        step.Phase == WorkflowPhase.Initial && step.Index == 1
+        && lead.Consent.HasWrittenConsent
+        && decision.Reasons.Contains(Domain.Compliance.ComplianceReasonCodes.NoWrittenConsent)
+        && now.UtcDateTime - lead.ReceivedAt < options.Value.IntakeConsentWindow;
 
     private async Task<string?> ReserveLimitsAsync(Lead lead, Campaign campaign, WorkflowStep step, ContactMethod method, DateTimeOffset now, CancellationToken cancellationToken)
     {

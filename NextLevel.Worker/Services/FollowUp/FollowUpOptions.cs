@@ -26,6 +26,16 @@ public sealed class FollowUpOptions
     /// <summary>The oldest batch-read gate facts a step may be decided on; older ones are read again for that lead.</summary>
     public TimeSpan BatchFactsMaxAge { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// For how long after a lead was received a first contact blocked only for want of a consent event (while the
+    /// lead's own record shows written consent) is asked again instead of stopped: the Api appends the consent event
+    /// right after storing the lead, and a fast claim can fall in between.
+    /// </summary>
+    public TimeSpan IntakeConsentWindow { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How soon such a first contact is asked again.</summary>
+    public TimeSpan IntakeConsentRecheck { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>This worker's name in leases; unique per process by default.</summary>
     public string WorkerId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
