@@ -38,6 +38,11 @@ public sealed partial class FollowUpEngine(
     private readonly IMongoCollection<Campaign> _campaigns = database.GetCollection<Campaign>(CollectionNames.Campaigns);
     private readonly IMongoCollection<Call> _calls = database.GetCollection<Call>(CollectionNames.Calls);
     private long _claims;
+    private GroupCommit<Call, bool>? _callInserts;
+
+    /// <summary>The calls inserts of the steps in flight, written together.</summary>
+    private GroupCommit<Call, bool> CallInserts =>
+        Volatile.Read(ref _callInserts) ?? Interlocked.CompareExchange(ref _callInserts, new(WriteCallsAsync), null) ?? _callInserts!;
 
     /// <summary>What the steps of one claimed batch share: its campaigns, and the gate's facts of its leads (null: read per step).</summary>
     private sealed record StepBatch(IReadOnlyDictionary<ObjectId, Campaign> Campaigns, IReadOnlyDictionary<ObjectId, Domain.Compliance.ComplianceFacts>? Facts);
@@ -385,14 +390,23 @@ public sealed partial class FollowUpEngine(
             CreatedBy = "worker",
             UpdatedBy = "worker",
         };
+        await CallInserts.SubmitAsync(call, cancellationToken);
+    }
+
+    /// <summary>Inserts the group's calls documents in one unordered insertMany. A duplicate id means the provider's
+    /// webhook (or an earlier try) recorded the call first, which is as good; any other error fails that call's step.</summary>
+    private async Task WriteCallsAsync(IReadOnlyList<GroupCommit<Call, bool>.Pending> group)
+    {
         try
         {
-            await _calls.InsertOneAsync(call, cancellationToken: cancellationToken);
+            await _calls.InsertManyAsync(group.Select(p => p.Request), new InsertManyOptions { IsOrdered = false });
         }
-        catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        catch (MongoBulkWriteException<Call> ex)
         {
-            // The provider's webhook (or an earlier try) recorded the call first.
+            foreach (var error in ex.WriteErrors.Where(e => e.Category != ServerErrorCategory.DuplicateKey))
+                group[error.Index].Fail(new InvalidOperationException($"calls insert failed for call {group[error.Index].Request.Id}: code {error.Code}"));
         }
+        foreach (var pending in group) pending.Complete(true);
     }
 
     private static ContactAttempt Attempt(ObjectId attemptId, WorkflowStep step, ContactMethod method, string outcome, DateTimeOffset now, GateDecision? decision, ObjectId? callId) => new()

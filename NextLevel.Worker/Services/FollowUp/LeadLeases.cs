@@ -12,8 +12,17 @@ public sealed record ClaimedLead(Lead Lead, string? PreviousOwner);
 /// Every write the engine makes to a lead. Each is conditional on this worker still holding the lease, so a worker
 /// whose lease expired (and was taken over) can no longer change the lead. [Singleton - ThreadSafe]
 /// </summary>
-public sealed class LeadLeases(IMongoDatabase database)
+public sealed class LeadLeases
 {
+    private readonly GroupCommit<InFlightMark, bool> _marks;
+
+    public LeadLeases(IMongoDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _leads = database.GetCollection<Lead>(CollectionNames.Leads);
+        _marks = new(WriteMarksAsync);
+    }
+
     /// <summary>Set by whoever puts the lead in front of a person (an inbound reply, a conversation): the automated sequence pauses.</summary>
     public const string NeedsHumanTag = "needs_human";
 
@@ -22,7 +31,7 @@ public sealed class LeadLeases(IMongoDatabase database)
 
     private static readonly LeadStatus[] LaterStatuses = [.. ClaimOrder.Skip(1)];
 
-    private readonly IMongoCollection<Lead> _leads = database.GetCollection<Lead>(CollectionNames.Leads);
+    private readonly IMongoCollection<Lead> _leads;
 
     private static FilterDefinitionBuilder<Lead> F => Builders<Lead>.Filter;
 
@@ -94,11 +103,49 @@ public sealed class LeadLeases(IMongoDatabase database)
         return claimed;
     }
 
-    /// <summary>Records that a step is about to be handed to a provider. False when the lease was lost.</summary>
-    public async Task<bool> MarkSendingAsync(ObjectId leadId, string owner, StepInFlight sending, CancellationToken cancellationToken)
+    /// <summary>Records that a step is about to be handed to a provider. False when the lease was lost. The marks of
+    /// steps running side by side are written together (<see cref="GroupCommit{TRequest, TResult}"/>).</summary>
+    public Task<bool> MarkSendingAsync(ObjectId leadId, string owner, StepInFlight sending, CancellationToken cancellationToken) =>
+        _marks.SubmitAsync(new InFlightMark(leadId, owner, sending), cancellationToken);
+
+    private sealed record InFlightMark(ObjectId LeadId, string Owner, StepInFlight Sending);
+
+    /// <summary>One unordered bulk write for the group; each mark matches only under its own lease token. When not
+    /// every one matched, the marks that hold are read back: this claim's token and this step's attempt id.</summary>
+    private async Task WriteMarksAsync(IReadOnlyList<GroupCommit<InFlightMark, bool>.Pending> group)
     {
-        var result = await _leads.UpdateOneAsync(Held(leadId, owner), U.Set(l => l.FollowUp.Sending, sending), cancellationToken: cancellationToken);
-        return result.MatchedCount == 1;
+        if (group.Count == 1)
+        {
+            var mark = group[0].Request;
+            var single = await _leads.UpdateOneAsync(Held(mark.LeadId, mark.Owner), U.Set(l => l.FollowUp.Sending, mark.Sending));
+            group[0].Complete(single.MatchedCount == 1);
+            return;
+        }
+        var models = group.Select(p => new UpdateOneModel<Lead>(Held(p.Request.LeadId, p.Request.Owner), U.Set(l => l.FollowUp.Sending, p.Request.Sending))).ToList();
+        try
+        {
+            var result = await _leads.BulkWriteAsync(models, new BulkWriteOptions { IsOrdered = false });
+            if (result.MatchedCount == group.Count)
+            {
+                foreach (var pending in group) pending.Complete(true);
+                return;
+            }
+        }
+        catch (MongoBulkWriteException<Lead>)
+        {
+            // Some marks were written and some not: the read below tells which.
+        }
+        var ids = group.Select(p => p.Request.LeadId).ToList();
+        var stored = await _leads.Find(F.In(l => l.Id, ids))
+            .Project(Builders<Lead>.Projection.Include("followUp.leaseOwner").Include("followUp.sending.attemptId")).ToListAsync();
+        var marks = stored.ToDictionary(d => d["_id"].AsObjectId, d => d.GetValue("followUp", BsonNull.Value) as BsonDocument);
+        foreach (var pending in group)
+        {
+            var followUp = marks.GetValueOrDefault(pending.Request.LeadId);
+            var owner = followUp?.GetValue("leaseOwner", BsonNull.Value) is BsonString o ? o.Value : null;
+            var attempt = followUp?.GetValue("sending", BsonNull.Value) is BsonDocument sending && sending.GetValue("attemptId", BsonNull.Value) is BsonObjectId a ? a.Value : (ObjectId?)null;
+            pending.Complete(owner == pending.Request.Owner && attempt == pending.Request.Sending.AttemptId);
+        }
     }
 
     /// <summary>Records a performed step: appends the attempt, marks the key done, moves the cursor to the next step
