@@ -37,6 +37,9 @@ internal static class LeadsCollection
             IndexSpec.On(new BsonDocument { { "contact.lastName", 1 }, { "contact.firstName", 1 }, { "_id", 1 } }),
             // Blocked attempts (compliance audit): the leads with a blocked attempt, not a scan of all leads.
             IndexSpec.On(new BsonDocument("contactAttempts.outcome", 1)),
+            // The closers' metrics on the Overview: leads claimed in a period, and the leads with open tasks.
+            IndexSpec.On(new BsonDocument("routing.claimedAt", 1)),
+            IndexSpec.On(new BsonDocument("tasks.status", 1)),
         ],
         Object(
             ["source", "externalId", "receivedAt", "contact", "status", "stage", "createdAt"],
