@@ -65,7 +65,16 @@ public sealed class ApiConnection(IHttpClientFactory clients, AuthenticationStat
             request.Content = JsonContent.Create(body, body.GetType(), options: Json);
         }
 
-        var response = await clients.CreateClient(ClientName).SendAsync(request, completion, cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await clients.CreateClient(ClientName).SendAsync(request, completion, cancellationToken);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException timeout)
+        {
+            // The resilience handler gave up waiting: an error the page shows with its retry, not one that ends the circuit.
+            throw new HttpRequestException("The Api did not answer in time; try again in a moment.", timeout);
+        }
         if (response.IsSuccessStatusCode || (allowNotFound && response.StatusCode == HttpStatusCode.NotFound))
         {
             return response;
