@@ -130,6 +130,7 @@ public sealed class PostCallProcessor(IMongoDatabase database, CallRecordUpdates
         };
         var update = Builders<Lead>.Update
             .Push(l => l.ContactAttempts, attempt)
+            .Min(l => l.FirstContactAt, attemptAt)
             .Max(l => l.LastContactedAt, attemptAt)
             .Set(l => l.Status, change.Status)
             .Set(l => l.Stage, change.Stage)

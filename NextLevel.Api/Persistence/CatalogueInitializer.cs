@@ -1,11 +1,13 @@
 using MongoDB.Driver;
+using NextLevel.Domain.Leads.Computed;
 using NextLevel.Domain.Persistence.Catalogue;
 
 namespace NextLevel.Api.Persistence;
 
 /// <summary>
 /// Applies the collection catalogue (collections, indexes, validators) when the Api starts, before it takes
-/// requests. Idempotent, so every instance may run it; a changed index definition is applied here.
+/// requests. Idempotent, so every instance may run it; a changed index definition is applied here. Then the data
+/// migrations (Leads/Computed/FirstContactBackfill), idempotent too.
 /// </summary>
 internal sealed partial class CatalogueInitializer(IMongoDatabase database, ILogger<CatalogueInitializer> logger) : IHostedService
 {
@@ -14,7 +16,13 @@ internal sealed partial class CatalogueInitializer(IMongoDatabase database, ILog
         var report = await new CatalogueMigrator(database).ApplyAsync(cancellationToken);
         if (report.IsNoOp) LogUpToDate(logger);
         else LogApplied(logger, report.CreatedCollections.Count, report.CreatedIndexes.Count, report.ReplacedIndexes.Count, report.UpdatedValidators.Count, report.SealedConsentEntries);
+        // Data migrations, after the indexes they walk.
+        var backfilled = await new FirstContactBackfill(database).ApplyAsync(cancellationToken);
+        if (backfilled > 0) LogFirstContactBackfilled(logger, backfilled);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Computed firstContactAt backfilled on {Leads} leads")]
+    private static partial void LogFirstContactBackfilled(ILogger logger, long leads);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -15,11 +15,19 @@ internal sealed partial class DemoDataGenerator
         ("We buy as-is for cash and can close on your schedule. Would you be open to a quick site visit this week?", "Yes, Thursday afternoon would work."),
     ];
 
+    private static readonly TimeSpan FreshLead = TimeSpan.FromHours(2);
+
     private void AddCalls(Lead lead, SeedBatch batch)
     {
-        if (lead.Status == LeadStatus.New) return;
+        if (lead.Status == LeadStatus.New)
+        {
+            // Only a lead that arrived in the last two hours is waiting for its first contact now (as intake schedules it).
+            if (_now - lead.ReceivedAt < FreshLead) lead.NextFollowUp = lead.ReceivedAt;
+            return;
+        }
         var attempts = _faker.Random.Int(1, 3);
         var at = lead.ReceivedAt.AddSeconds(_faker.Random.Int(45, 600));
+        lead.FirstContactAt = at;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
             var isLast = attempt == attempts;
@@ -51,8 +59,19 @@ internal sealed partial class DemoDataGenerator
         lead.UpdatedAt = lead.LastContactedAt ?? lead.UpdatedAt;
         lead.UpdatedBy = "agent_conversation_ai";
         lead.NextFollowUp = lead.Status is LeadStatus.Contacted or LeadStatus.Nurturing or LeadStatus.Qualified
-            ? lead.LastContactedAt!.Value.AddDays(lead.Status == LeadStatus.Nurturing ? 7 : 1)
+            ? NextOnCadence(lead.LastContactedAt!.Value, TimeSpan.FromDays(lead.Status == LeadStatus.Nurturing ? 7 : 1))
             : null;
+    }
+
+    /// <summary>The lead's next follow-up as on a system that has been running: one cadence after the last contact, or,
+    /// where that is already past, the next point on the same cadence after now. Historical leads so fall due spread
+    /// over the coming day (week for nurturing) instead of all at once, and no random draw is spent (the rest of the
+    /// demo data stays as it was).</summary>
+    private DateTime NextOnCadence(DateTime lastContact, TimeSpan cadence)
+    {
+        var due = lastContact + cadence;
+        if (due > _now) return due;
+        return due + cadence * ((_now - due).Ticks / cadence.Ticks + 1);
     }
 
     private Call CreateCall(Lead lead, DateTime initiatedAt, bool answered)

@@ -31,6 +31,7 @@ public sealed class InboundReplies(IMongoDatabase database, TimeProvider time)
             l => l.Contact.Phone == phone,
             Builders<Lead>.Update
                 .Push(l => l.ContactAttempts, attempt)
+                .Min(l => l.FirstContactAt, now)
                 .Set(l => l.NextFollowUp, null)
                 .AddToSet(l => l.Tags, NeedsHumanTag)
                 .Set(l => l.UpdatedAt, now)

@@ -38,6 +38,12 @@ public sealed class Lead
 
     public DateTime? LastContactedAt { get; set; }
 
+    /// <summary>Computed: the earliest <c>contactAttempts[].timestamp</c>, kept with <c>$min</c> wherever an attempt is
+    /// appended (and backfilled at start-up by Leads/Computed/FirstContactBackfill), so speed to lead and the contact
+    /// rate read one date instead of the attempts. Absent (never null) while the lead has no attempt.</summary>
+    [MongoDB.Bson.Serialization.Attributes.BsonIgnoreIfNull]
+    public DateTime? FirstContactAt { get; set; }
+
     public DateTime? NextFollowUp { get; set; }
 
     /// <summary>The Worker's position in the campaign's sequence and its lease on the lead (a document, never null, so the

@@ -15,7 +15,9 @@ public sealed record LeadOutcomes(int Received, int Contacted, int Qualified, in
     public static LeadOutcomes None { get; } = new(0, 0, 0, 0, 0, 0, null);
 }
 
-/// <summary>Counts <see cref="LeadOutcomes"/> for leads matching a filter, in one $group over the leads collection.</summary>
+/// <summary>Counts <see cref="LeadOutcomes"/> for leads matching a filter, in one $group over the leads collection that
+/// reads only small top-level fields: "contacted" is a lead with <c>firstContactAt</c> (the computed earliest attempt,
+/// present exactly when <c>contactAttempts</c> is not empty), so the attempts themselves are never read.</summary>
 public sealed class LeadOutcomeQuery(IMongoDatabase database)
 {
     public async Task<LeadOutcomes> CountAsync(BsonDocument match, CancellationToken cancellationToken = default)
@@ -30,7 +32,7 @@ public sealed class LeadOutcomeQuery(IMongoDatabase database)
             {
                 { "_id", BsonNull.Value },
                 { "received", new BsonDocument("$sum", 1) },
-                { "contacted", CountIf(new BsonDocument("$gt", new BsonArray { new BsonDocument("$size", new BsonDocument("$ifNull", new BsonArray { "$contactAttempts", new BsonArray() })), 0 })) },
+                { "contacted", CountIf(new BsonDocument("$gt", new BsonArray { "$firstContactAt", BsonNull.Value })) },
                 { "qualified", CountIf(new BsonDocument("$eq", new BsonArray { "$qualification.qualified", true })) },
                 { "siteVisits", CountIf(new BsonDocument("$in", new BsonArray { "$stage", Stages(LeadStage.SiteVisit, LeadStage.OfferMade, LeadStage.Negotiation, LeadStage.Closed) })) },
                 { "offers", CountIf(new BsonDocument("$in", new BsonArray { "$stage", Stages(LeadStage.OfferMade, LeadStage.Negotiation, LeadStage.Closed) })) },

@@ -155,6 +155,7 @@ public sealed class LeadLeases
     {
         var filter = Held(leadId, owner) & F.Eq(l => l.FollowUp.Sending!.StepKey, attempt.StepKey) & F.Nin("followUp.done", [attempt.StepKey]);
         var update = U.Push(l => l.ContactAttempts, attempt)
+            .Min(l => l.FirstContactAt, attempt.Timestamp)
             .AddToSet(l => l.FollowUp.Done, attempt.StepKey)
             .Set(l => l.LastContactedAt, attempt.Timestamp)
             .Set(l => l.FollowUp.SequenceStartedAt, sequenceStart.UtcDateTime)
@@ -177,7 +178,7 @@ public sealed class LeadLeases
     /// what comes next. False when the lease was lost.</summary>
     public async Task<bool> RecordAttemptAsync(ObjectId leadId, string owner, ContactAttempt attempt, StepSchedule next, CancellationToken cancellationToken)
     {
-        var update = Schedule(U.Push(l => l.ContactAttempts, attempt).Set(l => l.UpdatedAt, attempt.Timestamp).Set(l => l.UpdatedBy, "worker"), next);
+        var update = Schedule(U.Push(l => l.ContactAttempts, attempt).Min(l => l.FirstContactAt, attempt.Timestamp).Set(l => l.UpdatedAt, attempt.Timestamp).Set(l => l.UpdatedBy, "worker"), next);
         var result = await _leads.UpdateOneAsync(Held(leadId, owner), update, cancellationToken: cancellationToken);
         return result.MatchedCount == 1;
     }

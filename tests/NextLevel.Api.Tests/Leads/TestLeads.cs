@@ -56,6 +56,7 @@ internal sealed class TestLeads
     {
         _lead.ContactAttempts.Add(new ContactAttempt { AttemptId = ObjectId.GenerateNewId(), Timestamp = _lead.ReceivedAt + delay, Type = ContactMethod.AutomatedCall, Outcome = "answered" });
         _lead.LastContactedAt = _lead.ReceivedAt + delay;
+        if (_lead.FirstContactAt is null || _lead.FirstContactAt > _lead.ReceivedAt + delay) _lead.FirstContactAt = _lead.ReceivedAt + delay;
         return this;
     }
 
