@@ -82,11 +82,11 @@ public static class DashboardApi
         var calls = new BsonDocument("initiatedAt", new BsonDocument { { "$gte", from }, { "$lt", to } });
         var leadsTask = new LeadOutcomeQuery(database).CountAsync(received, cancellationToken);
         var speedTask = new SpeedToLeadQuery(database).MeasureAsync(received, cancellationToken);
-        var callsTask = new CallTotalsQuery(database).SumAsync(calls, cancellationToken);
+        var costTask = new CallTotalsQuery(database).CostAsync(calls, cancellationToken);
         var revenueTask = new RevenueQuery(database).SumAsync(from, to, null, cancellationToken);
-        await Task.WhenAll(leadsTask, speedTask, callsTask, revenueTask);
+        await Task.WhenAll(leadsTask, speedTask, costTask, revenueTask);
         var leads = await leadsTask;
-        var cost = (await callsTask).TotalCost;
+        var cost = await costTask;
         var revenue = await revenueTask;
         var ratios = KpiMath.Ratios(leads, cost, revenue);
         return new KpiPeriod(from, to, leads.Received, await speedTask, ratios.ContactRate, leads.Qualified, leads.SiteVisits, leads.Offers, leads.Deals,
