@@ -80,16 +80,15 @@ public static class DashboardApi
     {
         var received = new BsonDocument("receivedAt", new BsonDocument { { "$gte", from }, { "$lt", to } });
         var calls = new BsonDocument("initiatedAt", new BsonDocument { { "$gte", from }, { "$lt", to } });
-        var leadsTask = new LeadOutcomeQuery(database).CountAsync(received, cancellationToken);
-        var speedTask = new SpeedToLeadQuery(database).MeasureAsync(received, cancellationToken);
+        var leadsTask = new LeadKpiQuery(database).MeasureAsync(received, cancellationToken);
         var costTask = new CallTotalsQuery(database).CostAsync(calls, cancellationToken);
         var revenueTask = new RevenueQuery(database).SumAsync(from, to, null, cancellationToken);
-        await Task.WhenAll(leadsTask, speedTask, costTask, revenueTask);
-        var leads = await leadsTask;
+        await Task.WhenAll(leadsTask, costTask, revenueTask);
+        var (leads, speed) = await leadsTask;
         var cost = await costTask;
         var revenue = await revenueTask;
         var ratios = KpiMath.Ratios(leads, cost, revenue);
-        return new KpiPeriod(from, to, leads.Received, await speedTask, ratios.ContactRate, leads.Qualified, leads.SiteVisits, leads.Offers, leads.Deals,
+        return new KpiPeriod(from, to, leads.Received, speed, ratios.ContactRate, leads.Qualified, leads.SiteVisits, leads.Offers, leads.Deals,
             cost, revenue, ratios.CostPerLead, ratios.CostPerDeal, ratios.Roi);
     }
 

@@ -22,32 +22,35 @@ public sealed class LeadOutcomeQuery(IMongoDatabase database)
 {
     public async Task<LeadOutcomes> CountAsync(BsonDocument match, CancellationToken cancellationToken = default)
     {
-        static BsonDocument CountIf(BsonValue condition) => new("$sum", new BsonDocument("$cond", new BsonArray { condition, 1, 0 }));
-        static BsonArray Stages(params LeadStage[] stages) => new(stages.Select(s => StoredEnum.Name(s)));
-
-        var pipeline = new[]
-        {
-            new BsonDocument("$match", match),
-            new BsonDocument("$group", new BsonDocument
-            {
-                { "_id", BsonNull.Value },
-                { "received", new BsonDocument("$sum", 1) },
-                { "contacted", CountIf(new BsonDocument("$gt", new BsonArray { "$firstContactAt", BsonNull.Value })) },
-                { "qualified", CountIf(new BsonDocument("$eq", new BsonArray { "$qualification.qualified", true })) },
-                { "siteVisits", CountIf(new BsonDocument("$in", new BsonArray { "$stage", Stages(LeadStage.SiteVisit, LeadStage.OfferMade, LeadStage.Negotiation, LeadStage.Closed) })) },
-                { "offers", CountIf(new BsonDocument("$in", new BsonArray { "$stage", Stages(LeadStage.OfferMade, LeadStage.Negotiation, LeadStage.Closed) })) },
-                { "deals", CountIf(new BsonDocument("$or", new BsonArray
-                    {
-                        new BsonDocument("$eq", new BsonArray { "$stage", StoredEnum.Name(LeadStage.Closed) }),
-                        new BsonDocument("$eq", new BsonArray { "$status", StoredEnum.Name(LeadStatus.Converted) }),
-                    })) },
-                { "avgScore", new BsonDocument("$avg", "$qualification.score") },
-            }),
-        };
+        var pipeline = new[] { new BsonDocument("$match", match), new BsonDocument("$group", Group()) };
         var row = await database.GetCollection<BsonDocument>(CollectionNames.Leads).Aggregate<BsonDocument>(pipeline, cancellationToken: cancellationToken)
             .FirstOrDefaultAsync(cancellationToken);
-        if (row is null) return LeadOutcomes.None;
-        return new LeadOutcomes(row["received"].ToInt32(), row["contacted"].ToInt32(), row["qualified"].ToInt32(), row["siteVisits"].ToInt32(),
-            row["offers"].ToInt32(), row["deals"].ToInt32(), row["avgScore"].IsBsonNull ? null : Math.Round(row["avgScore"].ToDouble(), 3));
+        return row is null ? LeadOutcomes.None : Read(row);
     }
+
+    /// <summary>The $group stage's fields (shared with <see cref="LeadKpiQuery"/>).</summary>
+    internal static BsonDocument Group()
+    {
+        static BsonDocument CountIf(BsonValue condition) => new("$sum", new BsonDocument("$cond", new BsonArray { condition, 1, 0 }));
+        static BsonArray Stages(params LeadStage[] stages) => new(stages.Select(s => StoredEnum.Name(s)));
+        return new BsonDocument
+        {
+            { "_id", BsonNull.Value },
+            { "received", new BsonDocument("$sum", 1) },
+            { "contacted", CountIf(new BsonDocument("$gt", new BsonArray { "$firstContactAt", BsonNull.Value })) },
+            { "qualified", CountIf(new BsonDocument("$eq", new BsonArray { "$qualification.qualified", true })) },
+            { "siteVisits", CountIf(new BsonDocument("$in", new BsonArray { "$stage", Stages(LeadStage.SiteVisit, LeadStage.OfferMade, LeadStage.Negotiation, LeadStage.Closed) })) },
+            { "offers", CountIf(new BsonDocument("$in", new BsonArray { "$stage", Stages(LeadStage.OfferMade, LeadStage.Negotiation, LeadStage.Closed) })) },
+            { "deals", CountIf(new BsonDocument("$or", new BsonArray
+                {
+                    new BsonDocument("$eq", new BsonArray { "$stage", StoredEnum.Name(LeadStage.Closed) }),
+                    new BsonDocument("$eq", new BsonArray { "$status", StoredEnum.Name(LeadStatus.Converted) }),
+                })) },
+            { "avgScore", new BsonDocument("$avg", "$qualification.score") },
+        };
+    }
+
+    internal static LeadOutcomes Read(BsonDocument row) =>
+        new(row["received"].ToInt32(), row["contacted"].ToInt32(), row["qualified"].ToInt32(), row["siteVisits"].ToInt32(),
+            row["offers"].ToInt32(), row["deals"].ToInt32(), row["avgScore"].IsBsonNull ? null : Math.Round(row["avgScore"].ToDouble(), 3));
 }

@@ -68,5 +68,7 @@ public class FirstContactBackfillTests(EmbeddedMongoFixture mongo) : IClassFixtu
         Assert.Equal((4, 3), (outcomes.Received, outcomes.Contacted));
         // Earliest attempt per contacted lead: 30 s, 90 s, 1,200 s.
         Assert.Equal(new SpeedToLead(3, 90, 1200), speed);
+        // The Overview's one-pass query gives the same figures.
+        Assert.Equal((outcomes, speed), await new LeadKpiQuery(database).MeasureAsync(period));
     }
 }
