@@ -86,6 +86,7 @@ public class ElevenLabsPostCallWebhookTests(CallsFixture api) : IClassFixture<Ca
         Assert.Equal(60, attempt.Duration);
         Assert.Equal(0.6, attempt.Sentiment);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1772470500).UtcDateTime, updated.LastContactedAt);
+        Assert.Equal(attempt.Timestamp, updated.FirstContactAt); // the computed first contact the Overview's KPIs read
 
         var agent = await Agents.Find(a => a.AgentId == agentId).SingleAsync();
         Assert.Equal(AgentType.ConversationAi, agent.AgentType);

@@ -128,6 +128,7 @@ public sealed class TwilioSmsWebhookTests(ComplianceApiFixture fixture) : IClass
         var attempt = Assert.Single(stored.ContactAttempts);
         Assert.Equal(Domain.Leads.ContactMethod.Sms, attempt.Type);
         Assert.Equal("replied", attempt.Outcome);
+        Assert.Equal(attempt.Timestamp, stored.FirstContactAt);
         Assert.Null(stored.NextFollowUp);
         Assert.Contains("needs_human", stored.Tags);
         Assert.False(stored.DncStatus.InternalDNC);
