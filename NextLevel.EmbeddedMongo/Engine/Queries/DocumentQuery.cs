@@ -44,7 +44,7 @@ internal sealed class DocumentQuery
 
     /// <summary>
     /// The matching documents when nothing but the filter reads them: the filter reads the stored bytes in place
-    /// (<see cref="RawBsonDocument"/> decodes only the fields it is asked for) instead of deserialising each candidate.
+    /// (<see cref="StoredBsonDocument"/> decodes only the fields it is asked for) instead of deserialising each candidate.
     /// A document with a long array is deserialised as before: in place, each access to an element by position
     /// walks the array from its start.
     /// </summary>
@@ -57,7 +57,7 @@ internal sealed class DocumentQuery
                 if (Filter.Matches(stored.ToBsonDocument())) yield return stored;
                 continue;
             }
-            using var document = new RawBsonDocument(stored.Bytes);
+            using var document = new StoredBsonDocument(stored.Bytes);
             if (Filter.Matches(document)) yield return stored;
         }
     }
