@@ -96,13 +96,15 @@ public static class FindCost
             await RunForAsync(options.Connections, TimeSpan.FromSeconds(3), FindOne, cancellationToken);
             var switchesBefore = engine.ContextSwitches();
             var splitBefore = engine.CpuSplit();
+            var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var cpuBefore = engine.CpuTime();
             var wall = Stopwatch.StartNew();
             var finds = await RunForAsync(options.Connections, options.Duration, FindOne, cancellationToken);
             var cpu = engine.CpuTime() - cpuBefore;
             var switches = engine.ContextSwitches() - switchesBefore;
+            var client = Process.GetCurrentProcess().TotalProcessorTime - clientBefore;
             var (user, system) = engine.CpuSplit();
-            Console.Error.WriteLine($"engine process CPU per find: user {(user - splitBefore.User).TotalMicroseconds / finds:F2} µs, system {(system - splitBefore.System).TotalMicroseconds / finds:F2} µs; {(double)switches / finds:F2} context switches");
+            Console.Error.WriteLine($"engine process CPU per find: user {(user - splitBefore.User).TotalMicroseconds / finds:F2} µs, system {(system - splitBefore.System).TotalMicroseconds / finds:F2} µs; {(double)switches / finds:F2} context switches; client (driver) CPU {client.TotalMicroseconds / finds:F2} µs per find");
             return (cpu.TotalMicroseconds / finds, finds / wall.Elapsed.TotalSeconds);
         }
         finally
