@@ -22,7 +22,8 @@ internal sealed class WireConnection(long id, Socket socket, int maxBufferSize, 
     public string RemoteEndPoint { get; } = socket.RemoteEndPoint?.ToString() ?? "unknown";
 
     /// <summary>
-    /// Runs until the peer disconnects, the session rejects a frame, or <paramref name="stopReceiving"/> fires.
+    /// Runs until the peer disconnects, the session rejects a frame, or <paramref name="stopReceiving"/> fires, then
+    /// closes the socket; the caller disposes the session once it has released the connection's slot.
     /// Requests already received keep running under <paramref name="abort"/>, so a graceful stop finishes in-flight work.
     /// </summary>
     public Task RunAsync(IWireSession session, CancellationToken stopReceiving, CancellationToken abort)
@@ -96,7 +97,6 @@ internal sealed class WireConnection(long id, Socket socket, int maxBufferSize, 
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            session.Dispose();
             Close();
         }
     }
