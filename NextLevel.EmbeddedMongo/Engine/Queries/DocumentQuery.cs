@@ -39,9 +39,6 @@ internal sealed class DocumentQuery
         return Page(matches).Select(Output);
     }
 
-    /// <summary>Longest array for which the filter reads a stored document in place (see <see cref="RawMatches"/>).</summary>
-    private const int MaxArrayLengthReadInPlace = 32;
-
     /// <summary>
     /// The matching documents when nothing but the filter reads them: the filter reads the stored bytes in place
     /// (<see cref="StoredBsonDocument"/> decodes only the fields it is asked for) instead of deserialising each candidate.
@@ -52,7 +49,7 @@ internal sealed class DocumentQuery
     {
         foreach (var stored in source)
         {
-            if (!RawBsonShape.ArraysAtMost(stored.Bytes, MaxArrayLengthReadInPlace))
+            if (!stored.IsReadableInPlace)
             {
                 if (Filter.Matches(stored.ToBsonDocument())) yield return stored;
                 continue;
