@@ -176,9 +176,6 @@ internal sealed class WireServer : IAsyncDisposable
         {
             _connections.TryRemove(connection.Id, out _);
             Interlocked.Decrement(ref _connectionCount);
-            // The session reports the close to the engine (serverStatus connections) only once the slot is free, so
-            // a client that saw the count drop can always connect again.
-            session.Dispose();
             _debugLog?.WriteLine($"connection {connection.Id} closed");
         }
     }
