@@ -7,6 +7,7 @@ using NextLevel.Api.Intake.Canonical;
 using NextLevel.Api.Intake.Import;
 using NextLevel.Api.Intake.Pipeline;
 using NextLevel.Api.Intake.Providers;
+using NextLevel.Domain.Leads;
 using NextLevel.Domain.Leads.Normalization;
 using static NextLevel.Api.Intake.Pipeline.IntakeProblems;
 
@@ -25,10 +26,13 @@ public static class IntakeApi
         // The staff endpoints below are authorised; the authentication services are idempotent to add (Identity adds its schemes).
         builder.Services.AddAuthentication();
         builder.Services.AddSingleton<ActiveCampaigns>();
+        builder.Services.AddSingleton<DncLookup>();
+        builder.Services.AddSingleton<LeadUpdateService>();
         builder.Services.AddSingleton<ContactLinker>();
         builder.Services.AddSingleton<PropertyLinker>();
         builder.Services.AddSingleton<LeadIntakeService>();
         builder.Services.AddSingleton<LeadImportRegistry>();
+        builder.Services.AddSingleton<LeadImportStore>();
         builder.Services.AddSingleton<LeadImportUpload>();
         builder.Services.AddSingleton<LeadImportWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LeadImportWorker>());
@@ -126,8 +130,18 @@ public static class IntakeApi
             return FromJson(e);
         }
         if (lead is null) return Field("body", "A JSON object is required.");
-        if (string.IsNullOrWhiteSpace(RealGeeksLeadMapper.ExternalIdOf(lead.Id))) return Field("id", "Required.");
-        return await IngestAsync(RealGeeksLeadMapper.ToSubmission(lead), IntakeContext.From(http, "realgeeks"), services, cancellationToken);
+        var externalId = RealGeeksLeadMapper.ExternalIdOf(lead.Id);
+        if (string.IsNullOrWhiteSpace(externalId)) return Field("id", "Required.");
+        var context = IntakeContext.From(http, "realgeeks");
+        var action = RealGeeksUpdate.ActionOf(http.Request.Headers["X-Lead-Router-Action"].FirstOrDefault(), lead);
+        // An update of a lead we never saw creates it, as Real Geeks would expect; one we have is merged.
+        if (RealGeeksUpdate.IsUpdate(action) && await services.Updates.FindAsync(LeadSource.RealGeeks, externalId, cancellationToken) is { } stored)
+        {
+            var update = action == RealGeeksUpdate.Updated ? RealGeeksUpdate.ContactUpdateOf(body) : new ContactUpdate();
+            var outcome = await services.Updates.ApplyAsync(stored, update, RealGeeksUpdate.ActivityNotes(lead, services.Now), context, cancellationToken);
+            return outcome.Lead is { } updated ? TypedResults.Ok(updated) : TypedResults.ValidationProblem(outcome.Errors);
+        }
+        return await IngestAsync(RealGeeksLeadMapper.ToSubmission(lead), context, services, cancellationToken);
     }
 
     internal static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
@@ -162,11 +176,15 @@ public static class IntakeApi
         var upload = await services.Imports.AcceptAsync(http.Request.Body, ActorOf(http.User), cancellationToken);
         if (upload.TooLarge) return TooLarge();
         if (upload.Errors is not null) return TypedResults.ValidationProblem(upload.Errors);
-        return TypedResults.Accepted($"/api/leads/import/{upload.Import!.Id}", upload.Import.Status());
+        return TypedResults.Accepted($"/api/leads/import/{upload.Import!.Id}", ImportStatus.From(upload.Import));
     }
 
-    internal static Results<Ok<ImportStatus>, NotFound> GetImport(string id, [AsParameters] IntakeServices services) =>
-        services.Registry.Find(id) is { } import ? TypedResults.Ok(import.Status()) : TypedResults.NotFound();
+    /// <summary>Live counters while this instance runs the import, else the stored ones (up to its last checkpoint).</summary>
+    internal static async Task<Results<Ok<ImportStatus>, NotFound>> GetImport(string id, [AsParameters] IntakeServices services, CancellationToken cancellationToken)
+    {
+        if (services.Registry.Running(id) is { } running) return TypedResults.Ok(running.Status());
+        return await services.ImportStore.FindAsync(id, cancellationToken) is { } stored ? TypedResults.Ok(ImportStatus.From(stored)) : TypedResults.NotFound();
+    }
 
     private static async Task<Results<Created<IntakeResponse>, Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> IngestAsync(
         LeadSubmission submission, IntakeContext context, IntakeServices services, CancellationToken cancellationToken)

@@ -16,9 +16,6 @@ public sealed class IntakeOptions
 
     /// <summary>Largest CSV file <c>POST /api/leads/import</c> accepts.</summary>
     public long MaxImportBytes { get; set; } = 100L * 1024 * 1024;
-
-    /// <summary>Where uploaded CSV files wait for the import worker (default: the temp directory).</summary>
-    public string? ImportDirectory { get; set; }
 }
 
 public sealed class GoogleAdsOptions

@@ -44,7 +44,7 @@ public static class LeadsApi
         var rows = await services.Leads.Find(query.PageFilter()).Sort(query.Sort.SortDocument()).Limit(query.Limit + 1).ToListAsync(cancellationToken);
         var page = rows.Take(query.Limit).ToList();
         var next = rows.Count > query.Limit ? LeadCursor.Encode(query.Sort, query.Sort.ValuesOf(page[^1])) : null;
-        long? total = query.IncludeTotal ? await services.Leads.CountDocumentsAsync(query.Filter, cancellationToken: cancellationToken) : null;
+        long? total = query.IncludeTotal ? await LeadTotals.CountAsync(services.Leads, query.Filter, cancellationToken) : null;
         return TypedResults.Ok(new LeadPage([.. page.Select(LeadSummary.From)], next, total));
     }
 

@@ -20,7 +20,7 @@ namespace NextLevel.Domain.Compliance;
 /// consent, DNC entries, calls) is still read for each decision. A cached import date can only make the 31-day rule
 /// stricter for that long, never laxer, since the age is computed from the decision's own time.
 /// </summary>
-public sealed class ComplianceFactsReader(IMongoDatabase database, TimeProvider time, TimeSpan settingsCacheTtl = default)
+public sealed partial class ComplianceFactsReader(IMongoDatabase database, TimeProvider time, TimeSpan settingsCacheTtl = default)
 {
     private readonly IMongoCollection<Lead> _leads = database.GetCollection<Lead>(CollectionNames.Leads);
     private readonly IMongoCollection<Property> _properties = database.GetCollection<Property>(CollectionNames.Properties);
@@ -124,18 +124,28 @@ public sealed class ComplianceFactsReader(IMongoDatabase database, TimeProvider 
     private async Task<IReadOnlyList<DateTimeOffset>> RecentTelephoneContactsAsync(Lead lead, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var since = (at - TimeSpan.FromHours(24)).UtcDateTime;
+        var calls = await _calls.Find(c => c.LeadId == lead.Id && c.InitiatedAt > since)
+            .Project(c => new { c.Id, c.LeadId, c.InitiatedAt }).ToListAsync(cancellationToken);
+        return TelephoneContactTimes(lead, since, calls.Select(c => new RecentCall(c.Id, c.LeadId, c.InitiatedAt)));
+    }
+
+    /// <summary>The lead's calls and texts since <paramref name="since"/>: its attempts (not e-mails, not inbound replies,
+    /// not blocked ones) plus the given <c>calls</c> documents no attempt refers to.</summary>
+    private static IReadOnlyList<DateTimeOffset> TelephoneContactTimes(Lead lead, DateTime since, IEnumerable<RecentCall> calls)
+    {
         var attempts = lead.ContactAttempts
             .Where(a => a.Type != ContactMethod.Email && a.Timestamp > since && !NotPlaced.Contains(a.Outcome))
             .ToList();
         var known = attempts.Where(a => a.CallId is not null).Select(a => a.CallId!.Value).ToHashSet();
-        var calls = await _calls.Find(c => c.LeadId == lead.Id && c.InitiatedAt > since)
-            .Project(c => new { c.Id, c.InitiatedAt }).ToListAsync(cancellationToken);
         return
         [
             .. attempts.Select(a => new DateTimeOffset(DateTime.SpecifyKind(a.Timestamp, DateTimeKind.Utc))),
             .. calls.Where(c => !known.Contains(c.Id)).Select(c => new DateTimeOffset(DateTime.SpecifyKind(c.InitiatedAt, DateTimeKind.Utc))),
         ];
     }
+
+    /// <summary>A call as the per-day limits need it.</summary>
+    private sealed record RecentCall(ObjectId Id, ObjectId LeadId, DateTime InitiatedAt);
 
     /// <summary>Attempt outcomes that are not calls or texts made by us (blocked before dialling, inbound replies).</summary>
     private static readonly HashSet<string> NotPlaced = new(StringComparer.Ordinal) { "blocked", "replied", "skipped" };

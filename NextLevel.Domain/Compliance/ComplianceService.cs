@@ -22,4 +22,9 @@ public sealed class ComplianceService(IMongoDatabase database, TimeProvider time
     /// <summary>The facts behind a decision, for explaining or replaying it.</summary>
     public Task<ComplianceFacts> ReadFactsAsync(ObjectId leadId, DateTimeOffset at, CancellationToken cancellationToken) =>
         _reader.ReadAsync(leadId, at, cancellationToken);
+
+    /// <summary>The facts of several leads the caller has just read, one read per kind of fact (<see cref="ComplianceFactsReader.ReadManyAsync"/>);
+    /// each decision is still <see cref="ComplianceGate.Evaluate"/> on one lead's facts.</summary>
+    public Task<IReadOnlyDictionary<ObjectId, ComplianceFacts>> ReadFactsAsync(IReadOnlyList<Leads.Lead> leads, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _reader.ReadManyAsync(leads, at, cancellationToken);
 }

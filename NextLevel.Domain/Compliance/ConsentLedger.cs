@@ -57,6 +57,16 @@ public sealed class ConsentLedger(IMongoDatabase database)
     public async Task<IReadOnlyList<ConsentLog>> ForLeadAsync(MongoDB.Bson.ObjectId leadId, CancellationToken cancellationToken = default) =>
         await _logs.Find(l => l.LeadId == leadId).SortByDescending(l => l.Timestamp).ToListAsync(cancellationToken);
 
+    /// <summary>Events of several leads in one read (index leadId_1_timestamp_-1), newest first.</summary>
+    public async Task<IReadOnlyList<ConsentLog>> ForLeadsAsync(IReadOnlyCollection<MongoDB.Bson.ObjectId> leadIds, CancellationToken cancellationToken = default) =>
+        leadIds.Count == 0 ? [] : await _logs.Find(Builders<ConsentLog>.Filter.In(l => l.LeadId, leadIds.Select(id => (MongoDB.Bson.ObjectId?)id)))
+            .SortByDescending(l => l.Timestamp).ToListAsync(cancellationToken);
+
+    /// <summary>Events of several phone numbers in one read (index phone_1_timestamp_-1), newest first.</summary>
+    public async Task<IReadOnlyList<ConsentLog>> ForPhonesAsync(IReadOnlyCollection<string> phones, CancellationToken cancellationToken = default) =>
+        phones.Count == 0 ? [] : await _logs.Find(Builders<ConsentLog>.Filter.In(l => l.Phone, phones))
+            .SortByDescending(l => l.Timestamp).ToListAsync(cancellationToken);
+
     /// <summary>Events of one phone number, newest first (index phone_1_timestamp_-1).</summary>
     public async Task<IReadOnlyList<ConsentLog>> ForPhoneAsync(string phone, CancellationToken cancellationToken = default) =>
         await _logs.Find(l => l.Phone == phone).SortByDescending(l => l.Timestamp).ToListAsync(cancellationToken);

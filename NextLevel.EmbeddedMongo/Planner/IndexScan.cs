@@ -41,6 +41,20 @@ internal static class IndexScan
         }
     }
 
+    /// <summary>True when the bounds hold at least <paramref name="count"/> entries; reads keys only, and stops there.</summary>
+    public static bool CountAtLeast(IndexStore index, IReadOnlyList<IReadOnlyList<FieldInterval>> bounds, long count)
+    {
+        long seen = 0;
+        foreach (var combination in Combinations(bounds, index.Pattern.Descending, backward: false))
+        {
+            foreach (var entry in WalkRun(index, combination, backward: false))
+            {
+                if (InsideAll(entry, combination) && ++seen >= count) return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Walks the whole index (a hint or a sort without usable bounds).</summary>
     public static IEnumerable<StoredDocument> Full(QueryPlan plan, CollectionStore collection, IndexStore index, bool backward)
     {

@@ -29,19 +29,40 @@ public static class QueryPlanner
         }
 
         var best = ChooseIndex(collection, predicates, sortFields);
-        if (best is not null) return PlanWithIndex(collection, best.Index, best.Bounds, sortFields, allowFullWalk: false)!;
-        if (PlanOr(collection, filter) is { } union) return union;
-
-        if (sortFields.Count > 0)
+        if (best is not null)
         {
-            foreach (var index in collection.Indexes)
-            {
-                if (!index.MaintainsEntries || index.Definition.Hidden || index.Definition.Sparse || index.Definition.PartialFilterExpression is not null || index.Pattern.HasPositionalComponent)
-                    continue;
-                if (SortDirection(index, [], sortFields) is { } backward) return FullIndexWalk(collection, index, backward, providesSort: true);
-            }
+            // MongoDB's plan trial in short: when the filter's index leaves many matches to sort, walking an index in
+            // the sort's order reaches the first batch sooner (see MatchesManyToSort).
+            if (sortFields.Count > 0 && !best.ProvidesSort && MatchesManyToSort(collection, best) && SortWalk(collection, sortFields) is { } ordered) return ordered;
+            return PlanWithIndex(collection, best.Index, best.Bounds, sortFields, allowFullWalk: false)!;
         }
-        return CollectionScan(collection, backward: false);
+        if (PlanOr(collection, filter) is { } union) return union;
+        return (sortFields.Count > 0 ? SortWalk(collection, sortFields) : null) ?? CollectionScan(collection, backward: false);
+    }
+
+    /// <summary>A walk of a whole index that gives the sort (not multikey, sparse or partial), or null when none does.</summary>
+    private static QueryPlan? SortWalk(CollectionStore collection, List<(string Path, bool Descending)> sortFields)
+    {
+        foreach (var index in collection.Indexes)
+        {
+            if (!index.MaintainsEntries || index.Definition.Hidden || index.Definition.Sparse || index.Definition.PartialFilterExpression is not null || index.Pattern.HasPositionalComponent)
+                continue;
+            if (SortDirection(index, [], sortFields) is { } backward) return FullIndexWalk(collection, index, backward, providesSort: true);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// True when the filter index's bounds hold more than √(101·n) entries for a collection of n documents. A first
+    /// batch (101) read from an index in sort order costs about 101·n/m fetches for m matches; sorting the matches
+    /// costs m fetches and a sort; the walk is cheaper once m² exceeds 101·n. Counting stops at that threshold, so
+    /// the estimate reads at most √(101·n) keys and no document.
+    /// </summary>
+    private static bool MatchesManyToSort(CollectionStore collection, IndexChoice choice)
+    {
+        const int FirstBatch = 101;
+        var threshold = (long)Math.Sqrt((double)FirstBatch * collection.Count);
+        return threshold >= FirstBatch && IndexScan.CountAtLeast(choice.Index, choice.Bounds, threshold + 1);
     }
 
     /// <summary>The best index for the conjuncts of a filter, or null when none has bounds.</summary>
@@ -173,7 +194,7 @@ public static class QueryPlanner
         }
         var hasRange = bounds.Count > points + inLists;
         var exactUnique = index.Definition.Unique && points == index.Pattern.Paths.Length;
-        return (exactUnique ? 10_000 : 0) + points * 100 + inLists * 60 + (hasRange ? 30 : 0) - index.Pattern.Paths.Length;
+        return (exactUnique ? 10_000 : 0) + points * 100 + inLists * 60 + (hasRange ? 30 : 0);
     }
 
     /// <summary>
@@ -243,9 +264,12 @@ public static class QueryPlanner
         return index is { Definition.Hidden: false } ? index : throw MongoError.BadValue("hint provided does not correspond to an existing index");
     }
 
+    /// <summary>Bounds first; with the same bounds, the index that gives the sort (no blocking sort), then the shorter one.</summary>
     private sealed record IndexChoice(IndexStore Index, List<IReadOnlyList<FieldInterval>> Bounds, int Score, bool ProvidesSort)
     {
         public bool IsBetterThan(IndexChoice other) =>
-            Score != other.Score ? Score > other.Score : ProvidesSort && !other.ProvidesSort;
+            Score != other.Score ? Score > other.Score
+            : ProvidesSort != other.ProvidesSort ? ProvidesSort
+            : Index.Pattern.Paths.Length < other.Index.Pattern.Paths.Length;
     }
 }

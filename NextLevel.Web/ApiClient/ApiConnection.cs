@@ -13,7 +13,7 @@ namespace NextLevel.Web.ApiClient;
 /// never in the browser's script), maps error answers to exceptions pages can show, and ends the session when the
 /// Api says the token expired. [Scoped - one per circuit]
 /// </summary>
-public sealed class ApiConnection(IHttpClientFactory clients, AuthenticationStateProvider authentication, NavigationManager navigation)
+public sealed class ApiConnection(IHttpClientFactory clients, AuthenticationStateProvider authentication, NavigationManager navigation, TimeProvider time)
 {
     public const string ClientName = "api";
 
@@ -53,7 +53,7 @@ public sealed class ApiConnection(IHttpClientFactory clients, AuthenticationStat
     {
         var state = await authentication.GetAuthenticationStateAsync();
         var session = StaffSession.From(state.User);
-        if (session is null || session.IsExpired(DateTimeOffset.UtcNow))
+        if (session is null || session.IsExpired(time.GetUtcNow()))
         {
             throw EndSession();
         }
@@ -65,7 +65,16 @@ public sealed class ApiConnection(IHttpClientFactory clients, AuthenticationStat
             request.Content = JsonContent.Create(body, body.GetType(), options: Json);
         }
 
-        var response = await clients.CreateClient(ClientName).SendAsync(request, completion, cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await clients.CreateClient(ClientName).SendAsync(request, completion, cancellationToken);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException timeout)
+        {
+            // The resilience handler gave up waiting: an error the page shows with its retry, not one that ends the circuit.
+            throw new HttpRequestException("The Api did not answer in time; try again in a moment.", timeout);
+        }
         if (response.IsSuccessStatusCode || (allowNotFound && response.StatusCode == HttpStatusCode.NotFound))
         {
             return response;

@@ -11,17 +11,17 @@ public static class CsvExportEndpoints
 {
     public static IEndpointRouteBuilder MapCsvExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/leads/export.csv", (HttpContext context, IHttpClientFactory clients, CancellationToken cancellationToken) =>
-            ProxyAsync(context, clients, "/api/leads/export.csv", cancellationToken)).RequireAuthorization();
-        app.MapGet("/compliance/consent-log.csv", (HttpContext context, IHttpClientFactory clients, CancellationToken cancellationToken) =>
-            ProxyAsync(context, clients, "/api/compliance/audit/consent-log.csv", cancellationToken)).RequireAuthorization();
+        app.MapGet("/leads/export.csv", (HttpContext context, IHttpClientFactory clients, TimeProvider time, CancellationToken cancellationToken) =>
+            ProxyAsync(context, clients, time, "/api/leads/export.csv", cancellationToken)).RequireAuthorization();
+        app.MapGet("/compliance/consent-log.csv", (HttpContext context, IHttpClientFactory clients, TimeProvider time, CancellationToken cancellationToken) =>
+            ProxyAsync(context, clients, time, "/api/compliance/audit/consent-log.csv", cancellationToken)).RequireAuthorization();
         return app;
     }
 
-    public static async Task ProxyAsync(HttpContext context, IHttpClientFactory clients, string apiPath, CancellationToken cancellationToken)
+    public static async Task ProxyAsync(HttpContext context, IHttpClientFactory clients, TimeProvider time, string apiPath, CancellationToken cancellationToken)
     {
         var session = StaffSession.From(context.User);
-        if (session is null || session.IsExpired(DateTimeOffset.UtcNow))
+        if (session is null || session.IsExpired(time.GetUtcNow()))
         {
             context.Response.Redirect(AccountPaths.Expired);
             return;

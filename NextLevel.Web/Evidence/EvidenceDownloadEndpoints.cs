@@ -22,10 +22,10 @@ public static class EvidenceDownloadEndpoints
     public static IEndpointRouteBuilder MapEvidenceDownloads(this IEndpointRouteBuilder app)
     {
         var evidence = new AuthorizeAttribute { Roles = StaffRoles.Evidence };
-        app.MapGet(LeadPrefix + "{leadId}", (string leadId, HttpContext context, IHttpClientFactory clients, CancellationToken cancellationToken) =>
-            CsvExportEndpoints.ProxyAsync(context, clients, "/api/compliance/evidence/" + Uri.EscapeDataString(leadId), cancellationToken)).RequireAuthorization(evidence);
-        app.MapGet(PhonePrefix + "{phone}", (string phone, HttpContext context, IHttpClientFactory clients, CancellationToken cancellationToken) =>
-            CsvExportEndpoints.ProxyAsync(context, clients, "/api/compliance/evidence/by-phone/" + Uri.EscapeDataString(phone), cancellationToken)).RequireAuthorization(evidence);
+        app.MapGet(LeadPrefix + "{leadId}", (string leadId, HttpContext context, IHttpClientFactory clients, TimeProvider time, CancellationToken cancellationToken) =>
+            CsvExportEndpoints.ProxyAsync(context, clients, time, "/api/compliance/evidence/" + Uri.EscapeDataString(leadId), cancellationToken)).RequireAuthorization(evidence);
+        app.MapGet(PhonePrefix + "{phone}", (string phone, HttpContext context, IHttpClientFactory clients, TimeProvider time, CancellationToken cancellationToken) =>
+            CsvExportEndpoints.ProxyAsync(context, clients, time, "/api/compliance/evidence/by-phone/" + Uri.EscapeDataString(phone), cancellationToken)).RequireAuthorization(evidence);
         return app;
     }
 

@@ -12,11 +12,28 @@ namespace NextLevel.Worker.SpeedToLead;
 internal sealed class LocalSystem : IAsyncDisposable
 {
     private readonly List<Process> _processes = [];
+    private readonly List<string> _names = [];
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "speed-to-lead-" + Guid.NewGuid().ToString("N")[..8]);
 
     public Uri ApiUrl { get; private set; } = null!;
 
     public string MongoUrl { get; private set; } = "";
+
+    /// <summary>CPU time (user + system) each started process has used so far, by project name.</summary>
+    public IReadOnlyList<(string Name, TimeSpan Cpu)> CpuTimes()
+    {
+        var times = new List<(string, TimeSpan)>();
+        foreach (var (name, process) in _names.Zip(_processes))
+        {
+            try
+            {
+                process.Refresh();
+                times.Add((name, process.TotalProcessorTime));
+            }
+            catch (InvalidOperationException) { times.Add((name, TimeSpan.Zero)); }
+        }
+        return times;
+    }
 
     public static async Task<LocalSystem> StartAsync(string root, string configuration, string googleKey)
     {
@@ -84,6 +101,7 @@ internal sealed class LocalSystem : IAsyncDisposable
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         _processes.Add(process);
+        _names.Add(name_.Replace("NextLevel.", "", StringComparison.Ordinal));
     }
 
     private static int FreePort()

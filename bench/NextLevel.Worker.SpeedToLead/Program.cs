@@ -15,11 +15,12 @@ using NextLevel.Worker.SpeedToLead;
 // Speed to lead: leads posted to the Api (Google Ads webhook, with written consent) at a fixed rate inside calling
 // hours; for each, the time from posting until its first call was handed to the provider (the simulator), as the
 // Worker records it in calls.initiatedAt. Usage: dotnet run -c Release --project bench/NextLevel.Worker.SpeedToLead
-//   -- [--leads 2000] [--rate 200] [--configuration Release]
+//   -- [--leads 2000] [--rate 200] [--configuration Release] [--root <repository whose build outputs to run>]
+// Also prints the CPU time the engine, the Api and the Worker used during the run, per lead.
 var leads = Arg("--leads", 2000);
 var rate = Arg("--rate", 200);
 var configuration = args.SkipWhile(a => a != "--configuration").Skip(1).FirstOrDefault() ?? "Release";
-var root = FindRoot();
+var root = args.SkipWhile(a => a != "--root").Skip(1).FirstOrDefault() is { } given ? Path.GetFullPath(given) : FindRoot();
 const string googleKey = "speed-to-lead-key";
 const string consentText = "I agree to receive calls and texts from Next Level Real Estate about my property at the number I gave. Consent is not a condition of purchase.";
 
@@ -33,6 +34,7 @@ DomainMongoMappings.Register();
 var database = new MongoClient(system.MongoUrl).GetDatabase(CollectionNames.Database);
 await SeedAsync(database, place.Zone);
 
+var cpuAtStart = system.CpuTimes();
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = system.ApiUrl, Timeout = TimeSpan.FromSeconds(30) };
 var runId = Guid.NewGuid().ToString("N")[..8];
 var sentAt = new ConcurrentDictionary<string, DateTimeOffset>();
@@ -62,6 +64,8 @@ for (var i = 0; i < leads; i++)
 await Task.WhenAll(inFlight);
 var postingSeconds = clock.Elapsed.TotalSeconds;
 Console.WriteLine($"Posted {leads} leads in {postingSeconds:F1} s ({leads / postingSeconds:F0}/s); {failures} not accepted");
+var cpuPosted = system.CpuTimes().Zip(cpuAtStart, (now, then) => $"{now.Name} {(now.Cpu - then.Cpu).TotalSeconds:F1} s");
+Console.WriteLine($"CPU while posting: {string.Join(", ", cpuPosted)}");
 
 var leadIds = new Dictionary<ObjectId, string>();
 var calls = new Dictionary<ObjectId, DateTime>();
@@ -81,6 +85,22 @@ var latencies = calls.Where(c => leadIds.ContainsKey(c.Key) && sentAt.ContainsKe
     .Select(c => (new DateTimeOffset(DateTime.SpecifyKind(c.Value, DateTimeKind.Utc)) - sentAt[leadIds[c.Key]]).TotalMilliseconds)
     .Order().ToArray();
 Console.WriteLine($"First calls handed to the provider: {latencies.Length} of {sentAt.Count} accepted leads");
+if (calls.Count < leadIds.Count)
+{
+    // Why some leads got no call: the end of their sequence or the last hold, as the Worker recorded it.
+    var without = await database.GetCollection<Lead>(CollectionNames.Leads).Find(l => l.ExternalId.StartsWith(runId)).ToListAsync();
+    foreach (var group in without.Where(l => !calls.ContainsKey(l.Id))
+                 .GroupBy(l => l.FollowUp?.EndedReason ?? (l.FollowUp?.LastHold is { } hold ? "held: " + string.Join(',', hold.Reasons) : l.FollowUp?.LeaseOwner is not null ? "claimed, lease held" : "not claimed")))
+        Console.WriteLine($"  no call: {group.Count()} lead(s) — {group.Key}");
+}
+var cpu = system.CpuTimes().Zip(cpuAtStart, (now, then) => (now.Name, Seconds: (now.Cpu - then.Cpu).TotalSeconds)).ToList();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"CPU during the run: {string.Join(", ", cpu.Select(c => $"{c.Name} {c.Seconds:F1} s ({1000 * c.Seconds / Math.Max(1, sentAt.Count):F1} ms/lead)"))}; total {cpu.Sum(c => c.Seconds):F1} s"));
+if (calls.Count > 0 && !sentAt.IsEmpty)
+{
+    var lastHandOff = new DateTimeOffset(DateTime.SpecifyKind(calls.Values.Max(), DateTimeKind.Utc));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Hand-offs: {calls.Count / Math.Max(0.001, (lastHandOff - sentAt.Values.Min()).TotalSeconds):F0}/s from the first post to the last hand-off"));
+}
 if (latencies.Length == 0) return 1;
 double P(double p) => latencies[Math.Clamp((int)Math.Ceiling(p * latencies.Length) - 1, 0, latencies.Length - 1)];
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"post → hand-off ms: p50 {P(0.50):F0}, p90 {P(0.90):F0}, p99 {P(0.99):F0}, max {latencies[^1]:F0} (target p99 < 2000)"));

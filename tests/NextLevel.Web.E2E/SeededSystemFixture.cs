@@ -17,6 +17,15 @@ public sealed class SeededSystemFixture : IAsyncLifetime
     public static int SeededLeads { get; } =
         int.TryParse(Environment.GetEnvironmentVariable("NEXTLEVEL_E2E_LEADS"), out var leads) && leads > 0 ? leads : 2000;
 
+    /// <summary>
+    /// NEXTLEVEL_E2E_SEEDED_DATA: an AppHost data directory already seeded (see seed-snapshot.sh), copied for each
+    /// run instead of seeding, so the 100,000-lead journey starts in a minute instead of several.
+    /// </summary>
+    public static string? SeededSnapshot { get; } =
+        Environment.GetEnvironmentVariable("NEXTLEVEL_E2E_SEEDED_DATA") is { Length: > 0 } snapshot ? Path.GetFullPath(snapshot) : null;
+
+    private string? _copiedDataDirectory;
+
     public TestDistributedApplication App { get; private set; } = null!;
     public string ElevenLabsWebhookSecret { get; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     public Uri WebUrl { get; private set; } = null!;
@@ -37,11 +46,13 @@ public sealed class SeededSystemFixture : IAsyncLifetime
         if (ChromiumPath is null) throw new InvalidOperationException("Debian's chromium is not installed: apt-get install -y chromium (.ci/run does this).");
         Directory.CreateDirectory(ArtifactsDirectory);
         // A known ElevenLabs webhook secret, so a journey can post a signed post-call event like the provider does.
+        if (SeededSnapshot is not null) _copiedDataDirectory = CopySnapshot(SeededSnapshot);
         App = await DistributedApplicationTestingBuilder.StartAsync<Projects.NextLevel_AppHost>(
-            new Dictionary<string, string> { ["Providers__ElevenLabs__WebhookSecret"] = ElevenLabsWebhookSecret });
-        await App.WaitForAllHealthyAsync(TimeSpan.FromMinutes(3));
+            new Dictionary<string, string> { ["Providers__ElevenLabs__WebhookSecret"] = ElevenLabsWebhookSecret }, _copiedDataDirectory);
+        // A seeded snapshot replays its checkpoint at start (about a minute for 100,000 leads).
+        await App.WaitForAllHealthyAsync(TimeSpan.FromMinutes(SeededSnapshot is null ? 3 : 6));
         var connection = MongoConnectionString = await MongoConnectionStringAsync();
-        await RunApiCommandAsync(connection, "seed", "--leads", $"{SeededLeads}", "--seed", "7");
+        if (SeededSnapshot is null) await RunApiCommandAsync(connection, "seed", "--leads", $"{SeededLeads}", "--seed", "7");
         var output = await RunApiCommandAsync(connection, "create-admin", "--email", AdminEmail, "--name", "E2E Admin");
         AdminPassword = output.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("one-time password:", StringComparison.Ordinal))["one-time password:".Length..].Trim();
         using var web = await App.CreateHttpClientAsync("web");
@@ -54,6 +65,22 @@ public sealed class SeededSystemFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+    }
+
+    /// <summary>A fresh copy of the snapshot (the journey changes data: a revoked consent, a new campaign).</summary>
+    private static string CopySnapshot(string snapshot)
+    {
+        if (!Directory.Exists(Path.Combine(snapshot, "mongodb")))
+            throw new InvalidOperationException($"NEXTLEVEL_E2E_SEEDED_DATA={snapshot} has no mongodb/ directory: create it with tests/NextLevel.Web.E2E/seed-snapshot.sh.");
+        var copy = DistributedApplicationTestingBuilder.CreateTemporaryDataDirectory();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(snapshot, "mongodb"), "*", SearchOption.AllDirectories))
+        {
+            if (Path.GetFileName(file) == "mongod.lock") continue;
+            var target = Path.Combine(copy, Path.GetRelativePath(snapshot, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return copy;
     }
 
     /// <summary>The connection string the AppHost gave the Api.</summary>
@@ -85,6 +112,7 @@ public sealed class SeededSystemFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         if (App is not null) await App.DisposeAsync();
+        if (_copiedDataDirectory is not null) Directory.Delete(_copiedDataDirectory, recursive: true);
     }
 }
 

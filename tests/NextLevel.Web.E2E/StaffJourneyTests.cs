@@ -23,8 +23,11 @@ public sealed class StaffJourneyTests(SeededSystemFixture system) : IAsyncLifeti
             BaseURL = system.WebUrl.ToString(), ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, TimezoneId = "America/Chicago",
         });
         _page = await _context.NewPageAsync();
-        _page.SetDefaultTimeout(30_000);
-        Assertions.SetDefaultExpectTimeout(30_000);
+        // Timings are recorded, not asserted: on 100,000 leads a shared machine (and the Worker working off the seed's
+        // backlog of due follow-ups) may stretch a step well past 30 s, and the journey should still finish and report.
+        var timeout = SeededSystemFixture.SeededLeads >= 50_000 ? 180_000 : 30_000;
+        _page.SetDefaultTimeout(timeout);
+        Assertions.SetDefaultExpectTimeout(timeout);
     }
 
     public async Task DisposeAsync()
@@ -59,12 +62,26 @@ public sealed class StaffJourneyTests(SeededSystemFixture system) : IAsyncLifeti
         {
             await Assertions.Expect(_page.GetByTestId("kpi-leads").GetByTestId("kpi-value")).Not.ToHaveTextAsync("");
         });
+        // The Overview again, signed in: from navigation to today's KPIs, and on to the period's.
+        var overview = Stopwatch.StartNew();
+        await _page.GotoAsync("/");
+        await Assertions.Expect(_page.Locator("[data-testid=kpis-today] [data-testid=kpi-value]").First).Not.ToHaveTextAsync("");
+        _timings.Add($"overview (navigation): today's KPIs shown\t{overview.ElapsedMilliseconds} ms");
+        await Assertions.Expect(_page.GetByTestId("kpi-leads").GetByTestId("kpi-value")).Not.ToHaveTextAsync("");
+        _timings.Add($"overview (navigation): 30 days' KPIs shown\t{overview.ElapsedMilliseconds} ms");
         await ShotAsync("overview");
 
         await StepAsync("leads first render", async () =>
         {
             await _page.GotoAsync("/leads");
             await Assertions.Expect(_page.Locator("[data-testid=leads-grid] tbody tr").First).ToBeVisibleAsync();
+        });
+        await StepAsync("leads next page", async () =>
+        {
+            var rows = _page.Locator("[data-testid=leads-grid] tbody tr");
+            var first = await rows.First.InnerTextAsync();
+            await _page.Locator("[data-testid=leads-grid]").GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+            await Assertions.Expect(rows.First).Not.ToHaveTextAsync(first);
         });
         await StepAsync("leads filter by status (URL)", async () =>
         {

@@ -5,73 +5,41 @@ using MongoDB.Bson;
 namespace NextLevel.Api.Intake.Import;
 
 /// <summary>
-/// Receives a CSV upload: streams the body to a spool file (refusing more than MaxImportBytes), checks the
-/// header row, and queues the import. The request never holds the file in memory.
+/// Receives a CSV upload: streams the body into GridFS (refusing more than MaxImportBytes), checks the header row,
+/// and stores the import's record. Only then is the upload acknowledged, so a restart resumes it. The request
+/// never holds the file in memory.
 /// </summary>
-internal sealed class LeadImportUpload(LeadImportRegistry registry, LeadImportWorker worker, IOptions<IntakeOptions> options, TimeProvider time)
+internal sealed class LeadImportUpload(LeadImportStore store, LeadImportWorker worker, IOptions<IntakeOptions> options, TimeProvider time)
 {
     public long MaxBytes => options.Value.MaxImportBytes;
 
     public async Task<UploadResult> AcceptAsync(Stream body, string actor, CancellationToken cancellationToken)
     {
-        var directory = options.Value.ImportDirectory ?? Path.Combine(Path.GetTempPath(), "nextlevel-imports");
-        Directory.CreateDirectory(directory);
-        var id = ObjectId.GenerateNewId().ToString();
-        var path = Path.Combine(directory, id + ".csv");
-        long bytes;
+        if (await store.UploadAsync(body, MaxBytes, cancellationToken) is not var (fileId, bytes)) return new UploadResult(null, TooLarge: true, null);
         try
         {
-            bytes = await SpoolAsync(body, path, cancellationToken);
-            if (bytes < 0)
-            {
-                File.Delete(path);
-                return new UploadResult(null, TooLarge: true, null);
-            }
-            var headerError = await CheckHeaderAsync(path, cancellationToken);
+            var headerError = await CheckHeaderAsync(fileId, cancellationToken);
             if (headerError is not null)
             {
-                File.Delete(path);
+                await store.DeleteFileAsync(fileId, CancellationToken.None);
                 return new UploadResult(null, false, headerError);
             }
+            var record = new LeadImportRecord { Id = ObjectId.GenerateNewId(), FileId = fileId, Bytes = bytes, Actor = actor, QueuedAt = time.GetUtcNow().UtcDateTime };
+            await store.InsertAsync(record, cancellationToken);
+            worker.Wake();
+            return new UploadResult(record, false, null);
         }
         catch
         {
-            File.Delete(path);
+            await store.DeleteFileAsync(fileId, CancellationToken.None);
             throw;
         }
-
-        var import = new LeadImport(id, path, bytes, actor, time.GetUtcNow().UtcDateTime);
-        registry.Add(import);
-        worker.Enqueue(import);
-        return new UploadResult(import, false, null);
     }
 
-    /// <summary>Copies the body to the file; -1 when it exceeds the limit.</summary>
-    private async Task<long> SpoolAsync(Stream body, string path, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string[]>?> CheckHeaderAsync(ObjectId fileId, CancellationToken cancellationToken)
     {
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
-        var buffer = new byte[64 * 1024];
-        long total = 0;
-        try
-        {
-            int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                total += read;
-                if (total > MaxBytes) return -1;
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return -1;
-        }
-        return total;
-    }
-
-    private static async Task<Dictionary<string, string[]>?> CheckHeaderAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var csv = CsvReader.FromFile(path, LeadImportWorker.Dialect);
+        await using var file = await store.OpenAsync(fileId, cancellationToken);
+        await using var csv = CsvReader.Create(file, LeadImportWorker.Dialect, leaveOpen: true);
         await csv.ReadHeaderAsync(cancellationToken);
         var header = csv.Headers.ToList();
         if (header.Count == 0 || header.All(string.IsNullOrWhiteSpace))
@@ -88,4 +56,4 @@ internal sealed class LeadImportUpload(LeadImportRegistry registry, LeadImportWo
     }
 }
 
-internal sealed record UploadResult(LeadImport? Import, bool TooLarge, Dictionary<string, string[]>? Errors);
+internal sealed record UploadResult(LeadImportRecord? Import, bool TooLarge, Dictionary<string, string[]>? Errors);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using CsvHelper;
+using MongoDB.Driver;
 using NextLevel.Api.Intake.Canonical;
 using NextLevel.Api.Intake.Pipeline;
 using NextLevel.Domain.Leads.Normalization;
@@ -9,37 +10,79 @@ using NextLevel.Domain.Leads.Normalization;
 namespace NextLevel.Api.Intake.Import;
 
 /// <summary>
-/// Runs queued CSV imports one after another: reads the spooled file row by row with CsvHelper (never the
-/// whole file), sends each row through the same normalisation and intake as POST /api/leads (up to
-/// <see cref="RowsInFlight"/> rows at a time), counts created / duplicate / failed rows and deletes the file.
+/// Runs stored CSV imports one after another: claims the oldest queued one (or one whose runner stopped) with a
+/// lease, reads its file from GridFS row by row with CsvHelper (never the whole file), sends each row through the
+/// same normalisation and intake as POST /api/leads (up to <see cref="RowsInFlight"/> rows at a time), and every
+/// <see cref="CheckpointRows"/> rows or <see cref="CheckpointInterval"/> waits for the rows in flight and stores
+/// the counters with the row they reach. A restarted or other instance resumes after that row: rows are
+/// idempotent (source + externalId), so a row redone after a crash is never created twice.
 /// </summary>
-internal sealed class LeadImportWorker(LeadIntakeService intake, TimeProvider time, ILogger<LeadImportWorker> logger) : BackgroundService
+internal sealed class LeadImportWorker(
+    LeadImportStore store, LeadImportRegistry registry, LeadIntakeService intake, TimeProvider time, ILogger<LeadImportWorker> logger) : BackgroundService
 {
     private const int RowsInFlight = 8;
-    private readonly Channel<LeadImport> _queue = Channel.CreateUnbounded<LeadImport>(new UnboundedChannelOptions { SingleReader = true });
+    private const int CheckpointRows = 500;
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
-    public void Enqueue(LeadImport import) => _queue.Writer.TryWrite(import);
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    private enum RunEnd { Finished, Stopped, LeaseLost }
+
+    /// <summary>A new import was stored: look now rather than at the next poll.</summary>
+    public void Wake() => _wake.Writer.TryWrite(true);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var import in _queue.Reader.ReadAllAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
-            import.Start(time.GetUtcNow().UtcDateTime);
-            var failed = false;
             try
             {
-                await RunAsync(import, stoppingToken);
+                while (!stoppingToken.IsCancellationRequested && await store.ClaimNextAsync(_owner, Lease, stoppingToken) is { } record)
+                    await RunOneAsync(record, stoppingToken);
+                await Task.WhenAny(_wake.Reader.WaitToReadAsync(stoppingToken).AsTask(), Task.Delay(PollInterval, time, stoppingToken));
+                _wake.Reader.TryRead(out _);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                failed = true;
-                IntakeLog.ImportFailed(logger, e, import.Id);
+                return;
             }
-            finally
+            catch (Exception e) when (e is MongoException or TimeoutException)
             {
-                import.Finish(time.GetUtcNow().UtcDateTime, failed);
-                File.Delete(import.FilePath);
+                // The database is unavailable: claims and checkpoints are retried at the next poll.
+                IntakeLog.ImportPollFailed(logger, e);
+                try { await Task.Delay(PollInterval, time, stoppingToken); } catch (OperationCanceledException) { return; }
             }
+        }
+    }
+
+    private async Task RunOneAsync(LeadImportRecord record, CancellationToken stoppingToken)
+    {
+        // Started before this claim: its runner stopped (restart, crash) and this one resumes it.
+        if (record.StartedAt < record.LeaseUntil - Lease) record.Progress.Resumed++;
+        var import = new LeadImport(record);
+        registry.Started(import);
+        var end = RunEnd.Finished;
+        var failed = false;
+        try
+        {
+            end = await RunAsync(import, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            failed = true;
+            IntakeLog.ImportFailed(logger, e, import.Id);
+        }
+        finally
+        {
+            registry.Stopped(import);
+        }
+        if (end != RunEnd.Finished) return;
+        if (await store.FinishAsync(record.Id, _owner, import.Checkpoint(int.MaxValue), failed, CancellationToken.None))
+        {
+            await store.DeleteFileAsync(record.FileId, CancellationToken.None);
             var (created, duplicates, failedRows) = import.Totals;
             IntakeLog.ImportFinished(logger, import.Id, created, duplicates, failedRows);
         }
@@ -57,39 +100,57 @@ internal sealed class LeadImportWorker(LeadIntakeService intake, TimeProvider ti
         FormatProvider = CultureInfo.InvariantCulture,
     };
 
-    private async Task RunAsync(LeadImport import, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rows already in flight always finish (their intake is not cancelled half-way); on shutdown no new row is
+    /// started, a last checkpoint is stored and the lease released so the next start resumes at once.
+    /// </summary>
+    private async Task<RunEnd> RunAsync(LeadImport import, CancellationToken stoppingToken)
     {
-        var bytes = new FileInfo(import.FilePath).Length;
-        await using var file = new FileStream(import.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        var record = import.Record;
+        var doneThrough = record.Progress.RowsDoneThrough;
+        await using var file = await store.OpenAsync(record.FileId, CancellationToken.None);
         await using var csv = CsvReader.Create(file, Dialect, leaveOpen: false);
-        await csv.ReadHeaderAsync(cancellationToken);
+        await csv.ReadHeaderAsync(CancellationToken.None);
         var columns = csv.Headers.Select((name, index) => (name: name.Trim(), index))
             .GroupBy(c => CsvLeadColumns.All.First(k => string.Equals(k, c.name, StringComparison.OrdinalIgnoreCase)))
             .ToDictionary(g => g.Key, g => g.First().index, StringComparer.Ordinal);
         string? Field(string name) => columns.TryGetValue(name, out var index) && !csv.IsEmpty(index) ? csv.GetString(index) : null;
 
         var inFlight = new List<Task>(RowsInFlight);
-        var context = new IntakeContext(null, null, import.Actor);
-        while (await csv.ReadAsync(cancellationToken))
+        var context = new IntakeContext(null, null, record.Actor);
+        var rowsSinceCheckpoint = 0;
+        var lastCheckpoint = time.GetTimestamp();
+        var lastRow = doneThrough;
+        while (await csv.ReadAsync(CancellationToken.None))
         {
             var rowNumber = (int)csv.RowNumber + 1; // the file's row: the header is row 1
+            if (rowNumber <= doneThrough) continue; // counted before the import was resumed
+            lastRow = rowNumber;
             var errors = new List<ImportRowError>();
             var canonical = CsvLeadColumns.ToCanonical(Field, rowNumber, errors);
             canonical.ExternalId ??= "csv_" + Digest(csv.RawRecord);
             import.Advance(csv.ByteOffset);
-            if (errors.Count > 0)
+            if (errors.Count > 0) import.Fail(errors);
+            else
             {
-                import.Fail(errors);
-                continue;
+                if (inFlight.Count == RowsInFlight) inFlight.Remove(await Task.WhenAny(inFlight));
+                inFlight.Add(ImportRowAsync(import, canonical, rowNumber, context, CancellationToken.None));
             }
-            if (inFlight.Count == RowsInFlight)
+
+            var stopping = stoppingToken.IsCancellationRequested;
+            if (stopping || ++rowsSinceCheckpoint >= CheckpointRows || time.GetElapsedTime(lastCheckpoint) >= CheckpointInterval)
             {
-                inFlight.Remove(await Task.WhenAny(inFlight));
+                await Task.WhenAll(inFlight);
+                inFlight.Clear();
+                if (!await store.CheckpointAsync(record.Id, _owner, import.Checkpoint(rowNumber), stopping ? TimeSpan.Zero : Lease, CancellationToken.None))
+                    return RunEnd.LeaseLost;
+                if (stopping) return RunEnd.Stopped;
+                (rowsSinceCheckpoint, lastCheckpoint) = (0, time.GetTimestamp());
             }
-            inFlight.Add(ImportRowAsync(import, canonical, rowNumber, context, cancellationToken));
         }
         await Task.WhenAll(inFlight);
-        import.Advance(bytes);
+        import.Advance(record.Bytes);
+        return RunEnd.Finished;
     }
 
     private async Task ImportRowAsync(LeadImport import, CanonicalLead canonical, int rowNumber, IntakeContext context, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
 using NextLevel.Domain.Campaigns;
@@ -11,15 +10,15 @@ namespace NextLevel.Api.Intake.Pipeline;
 /// so that intake does not query the catalogue for every lead. [Singleton - thread-safe: the cached task is
 /// swapped atomically; concurrent callers during a refresh share one read.]
 /// </summary>
-internal sealed class ActiveCampaigns(IMongoDatabase database, IOptions<IntakeOptions> options)
+internal sealed class ActiveCampaigns(IMongoDatabase database, IOptions<IntakeOptions> options, TimeProvider time)
 {
     private readonly IMongoCollection<Campaign> _campaigns = database.GetCollection<Campaign>(CollectionNames.Campaigns);
-    private readonly long _ttlTicks = (long)(options.Value.CampaignCacheSeconds * Stopwatch.Frequency);
+    private readonly long _ttlTicks = (long)(options.Value.CampaignCacheSeconds * time.TimestampFrequency);
     private Snapshot? _snapshot;
 
     public Task<List<Campaign>> GetAsync(CancellationToken cancellationToken)
     {
-        var now = Stopwatch.GetTimestamp();
+        var now = time.GetTimestamp();
         var current = Volatile.Read(ref _snapshot);
         if (current is not null && now - current.ReadAt < _ttlTicks && !current.Campaigns.IsFaulted && !current.Campaigns.IsCanceled) return current.Campaigns.WaitAsync(cancellationToken);
 

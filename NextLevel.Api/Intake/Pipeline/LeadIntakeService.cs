@@ -19,6 +19,7 @@ namespace NextLevel.Api.Intake.Pipeline;
 internal sealed class LeadIntakeService(
     IMongoDatabase database,
     ActiveCampaigns activeCampaigns,
+    DncLookup dnc,
     ContactLinker contacts,
     PropertyLinker properties,
     TimeProvider time,
@@ -30,7 +31,6 @@ internal sealed class LeadIntakeService(
     public static readonly TimeSpan ConsentLifetime = TimeSpan.FromDays(365);
 
     private readonly IMongoCollection<Lead> _leads = database.GetCollection<Lead>(CollectionNames.Leads);
-    private readonly IMongoCollection<DncEntry> _dnc = database.GetCollection<DncEntry>(CollectionNames.DncRegistry);
     private readonly ConsentLedger _ledger = new(database);
 
     public async Task<IntakeResponse> IngestAsync(NormalizedLead lead, IntakeContext context, CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ internal sealed class LeadIntakeService(
 
         // Reads first, all at once: nothing is written before the lead's own insert wins.
         var campaignsTask = activeCampaigns.GetAsync(cancellationToken);
-        var dncTask = CheckDncAsync(lead.Contact, now, cancellationToken);
+        var dncTask = dnc.CheckAsync(lead.Contact, now, cancellationToken);
         var contactTask = contacts.PlanAsync(lead.Contact, cancellationToken);
         var propertyTask = properties.PlanAsync(lead, cancellationToken);
         await Task.WhenAll(campaignsTask, dncTask, contactTask, propertyTask);
@@ -173,18 +173,4 @@ internal sealed class LeadIntakeService(
         Timestamp = lead.Consent.ConsentDate ?? now,
         RecordedBy = context.Actor,
     };
-
-    private async Task<DncStatus> CheckDncAsync(LeadContact person, DateTime now, CancellationToken cancellationToken)
-    {
-        var phones = new[] { person.Phone, person.AlternatePhone }.OfType<string>().ToArray();
-        var status = new DncStatus { LastCheckedAt = now, CheckedBy = "intake" };
-        if (phones.Length == 0) return status;
-        var entries = await _dnc.Find(Builders<DncEntry>.Filter.In(d => d.Phone, phones)).ToListAsync(cancellationToken);
-        var inForce = entries.Where(e => e.ExpiresAt is null || e.ExpiresAt > now).ToList();
-        status.OnNationalRegistry = inForce.Any(e => e.Source is DncSource.National or DncSource.State);
-        status.InternalDNC = inForce.Any(e => e.Source is DncSource.Internal or DncSource.Litigator);
-        var lists = inForce.Select(e => e.Source == DncSource.State && e.State is not null ? $"state:{e.State}" : StoredEnum.Name(e.Source)).Distinct().ToList();
-        if (lists.Count > 0) status.Notes = "lists: " + string.Join(", ", lists);
-        return status;
-    }
 }

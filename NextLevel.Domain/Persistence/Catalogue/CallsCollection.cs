@@ -15,6 +15,8 @@ internal static class CallsCollection
             IndexSpec.On(new BsonDocument("initiatedAt", -1)),
             IndexSpec.On(new BsonDocument("sentiment.overall", -1)),
             IndexSpec.On(new BsonDocument { { "campaignId", 1 }, { "initiatedAt", -1 } }),
+            // The calls list and the live feed (issue 7): newest first with the _id tie-break of the keyset cursor.
+            IndexSpec.On(new BsonDocument { { "initiatedAt", -1 }, { "_id", -1 } }),
         ],
         Object(
             ["callSid", "leadId", "contactPhone", "initiatedAt", "direction", "type", "status"],

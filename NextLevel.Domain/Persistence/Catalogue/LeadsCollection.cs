@@ -29,6 +29,17 @@ internal static class LeadsCollection
             IndexSpec.On(new BsonDocument("appointments._id", 1)),
             // Routing (issue 10): the Worker's expired claim windows, the pool and "offered to me".
             IndexSpec.On(new BsonDocument { { "routing.state", 1 }, { "routing.claimDeadline", 1 } }),
+            // The staff lead list's orders (issue 7), each ending with _id as its keyset cursor does, so a page is an
+            // index walk of limit+1 entries instead of a sort of every match; status, the common filter, pinned first.
+            IndexSpec.On(new BsonDocument { { "receivedAt", -1 }, { "_id", -1 } }),
+            IndexSpec.On(new BsonDocument { { "status", 1 }, { "receivedAt", -1 }, { "_id", -1 } }),
+            IndexSpec.On(new BsonDocument { { "qualification.score", -1 }, { "_id", -1 } }),
+            IndexSpec.On(new BsonDocument { { "contact.lastName", 1 }, { "contact.firstName", 1 }, { "_id", 1 } }),
+            // Blocked attempts (compliance audit): the leads with a blocked attempt, not a scan of all leads.
+            IndexSpec.On(new BsonDocument("contactAttempts.outcome", 1)),
+            // The closers' metrics on the Overview: leads claimed in a period, and the leads with open tasks.
+            IndexSpec.On(new BsonDocument("routing.claimedAt", 1)),
+            IndexSpec.On(new BsonDocument("tasks.status", 1)),
         ],
         Object(
             ["source", "externalId", "receivedAt", "contact", "status", "stage", "createdAt"],

@@ -19,6 +19,8 @@ internal static class PropertiesCollection
             IndexSpec.On(new BsonDocument("offers._id", 1)),
             IndexSpec.On(new BsonDocument("offers.campaignId", 1)),
             IndexSpec.On(new BsonDocument { { "offers.status", 1 }, { "offers.expiresAt", 1 } }),
+            // Offer-to-deal conversion (closers' metrics on the Overview): offers with a step in a period.
+            IndexSpec.On(new BsonDocument("offers.history.at", 1)),
             IndexSpec.On(new BsonDocument("deal._id", 1)),
             IndexSpec.On(new BsonDocument { { "deal.campaignId", 1 }, { "deal.status", 1 } }),
             IndexSpec.On(new BsonDocument("updatedAt", -1)),

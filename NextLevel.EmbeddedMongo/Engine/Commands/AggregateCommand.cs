@@ -30,7 +30,10 @@ public sealed partial class MongoEngine
         if (request.Explain)
             return AggregateExplain(context.Database, request, snapshot, "queryPlanner", null);
 
-        var source = snapshot is null ? [] : snapshot.Documents.Select(d => d.ToBsonDocument());
+        var fields = PipelineDependencies.TopLevelFields(request.Stages);
+        var source = snapshot is null ? []
+            : fields is null ? snapshot.Documents.Select(d => d.ToBsonDocument())
+            : snapshot.Documents.Select(d => PipelineDependencies.Read(d.Bytes, fields));
         var results = pipeline.Execute(source);
         var cursorCollection = request.Collection ?? "$cmd.aggregate";
 

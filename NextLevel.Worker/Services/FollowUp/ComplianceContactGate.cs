@@ -18,10 +18,21 @@ public sealed class ComplianceContactGate(ComplianceService compliance, Reassign
 
     public static readonly TimeSpan CheckRetryDelay = TimeSpan.FromMinutes(15);
 
-    public async Task<GateDecision> CheckAsync(ObjectId leadId, ContactMethod method, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<GateDecision> CheckAsync(ObjectId leadId, ContactMethod method, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await DecideAsync(leadId, await compliance.ReadFactsAsync(leadId, at, cancellationToken), method, at, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<ObjectId, ComplianceFacts>?> ReadFactsAsync(IReadOnlyList<Lead> leads, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await compliance.ReadFactsAsync(leads, at, cancellationToken);
+
+    public Task<GateDecision> CheckAsync(ComplianceFacts facts, ContactMethod method, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return facts.Lead is { } lead ? DecideAsync(lead.Id, facts, method, at, cancellationToken) : CheckAsync(ObjectId.Empty, method, at, cancellationToken);
+    }
+
+    private async Task<GateDecision> DecideAsync(ObjectId leadId, ComplianceFacts facts, ContactMethod method, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var channel = Channel(method);
-        var facts = await compliance.ReadFactsAsync(leadId, at, cancellationToken);
         var decision = ComplianceGate.Evaluate(facts, channel, at);
         if (reassigned is null
             || decision.ReassignedCheck is not { CheckDue: true, ConsentDate: { } consentDate }

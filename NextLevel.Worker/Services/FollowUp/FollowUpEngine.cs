@@ -32,42 +32,93 @@ public sealed partial class FollowUpEngine(
     public const string LimitCalls = "calls";
     public const string LimitLeads = "leads";
 
+    /// <summary>Hold reason: a new lead's consent event was not in the ledger yet when its first contact was due.</summary>
+    public const string IntakeConsentPending = "intake_consent_pending";
+
     private readonly IMongoCollection<Campaign> _campaigns = database.GetCollection<Campaign>(CollectionNames.Campaigns);
     private readonly IMongoCollection<Call> _calls = database.GetCollection<Call>(CollectionNames.Calls);
+    private long _claims;
+    private GroupCommit<Call, bool>? _callInserts;
+
+    /// <summary>The calls inserts of the steps in flight, written together.</summary>
+    private GroupCommit<Call, bool> CallInserts =>
+        Volatile.Read(ref _callInserts) ?? Interlocked.CompareExchange(ref _callInserts, new(WriteCallsAsync), null) ?? _callInserts!;
+
+    /// <summary>What the steps of one claimed batch share: its campaigns, and the gate's facts of its leads (null: read per step).</summary>
+    private sealed record StepBatch(IReadOnlyDictionary<ObjectId, Campaign> Campaigns, IReadOnlyDictionary<ObjectId, Domain.Compliance.ComplianceFacts>? Facts);
 
     public string WorkerId => options.Value.WorkerId;
 
-    /// <summary>Claims and runs due steps until none is due or <paramref name="max"/> were run; returns how many were claimed.</summary>
+    /// <summary>Claims and runs due steps, in batches of up to <see cref="FollowUpOptions.BatchSize"/>, until none is due
+    /// or <paramref name="max"/> were claimed; returns how many were claimed.</summary>
     public async Task<int> RunDueAsync(int max, CancellationToken cancellationToken)
     {
         var count = 0;
         while (count < max)
         {
-            var claimed = await ClaimAsync(cancellationToken);
-            if (claimed is null) break;
-            count++;
-            await RunClaimedAsync(claimed, cancellationToken);
+            var batch = await ClaimBatchAsync(Math.Min(max - count, Math.Max(1, options.Value.BatchSize)), cancellationToken);
+            if (batch.Count == 0) break;
+            count += batch.Count;
+            await RunBatchAsync(batch, cancellationToken);
         }
         return count;
+    }
+
+    /// <summary>Claims up to <paramref name="max"/> due leads under one lease token (<see cref="LeadLeases.ClaimDueAsync"/>).</summary>
+    public async Task<IReadOnlyList<ClaimedLead>> ClaimBatchAsync(int max, CancellationToken cancellationToken)
+    {
+        var opts = options.Value;
+        var claimed = await leases.ClaimDueAsync(NextLeaseToken(), time.GetUtcNow(), opts.LeaseDuration, max, cancellationToken);
+        foreach (var lead in claimed) Count(lead);
+        return claimed;
     }
 
     /// <summary>Claims the next due lead (exposed so tests can simulate a worker that dies right after claiming).</summary>
     public async Task<ClaimedLead?> ClaimAsync(CancellationToken cancellationToken)
     {
         var opts = options.Value;
-        var claimed = await leases.ClaimNextAsync(opts.WorkerId, time.GetUtcNow(), opts.LeaseDuration, cancellationToken);
-        if (claimed is null) return null;
-        telemetry.Claimed.Add(1);
-        if (claimed.PreviousOwner is not null && claimed.PreviousOwner != opts.WorkerId)
-        {
-            telemetry.LeaseExpiries.Add(1);
-            LogLeaseTakenOver(claimed.Lead.Id);
-        }
+        var claimed = await leases.ClaimNextAsync(NextLeaseToken(), time.GetUtcNow(), opts.LeaseDuration, cancellationToken);
+        if (claimed is not null) Count(claimed);
         return claimed;
     }
 
+    /// <summary>
+    /// Runs the steps of a claimed batch side by side. The batch's campaigns are read once and the compliance gate's
+    /// facts about every lead of the batch are read together (one read per kind of fact); each step then still asks the
+    /// Domain's gate about its own lead at its moment of sending, on facts at most <see cref="FollowUpOptions.BatchFactsMaxAge"/>
+    /// old (older ones are read again for that lead alone).
+    /// </summary>
+    public async Task RunBatchAsync(IReadOnlyList<ClaimedLead> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 1)
+        {
+            await RunClaimedAsync(batch[0], cancellationToken);
+            return;
+        }
+        var now = time.GetUtcNow();
+        var leads = batch.Select(c => c.Lead).ToList();
+        var campaignIds = leads.Select(l => l.CampaignId).OfType<ObjectId>().Distinct().ToList();
+        var campaignsTask = _campaigns.Find(Builders<Campaign>.Filter.In(c => c.Id, campaignIds)).ToListAsync(cancellationToken);
+        var factsTask = gate.ReadFactsAsync(leads, now, cancellationToken);
+        StepBatch? shared = null;
+        try
+        {
+            await Task.WhenAll(campaignsTask, factsTask);
+            shared = new StepBatch((await campaignsTask).ToDictionary(c => c.Id), await factsTask);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Each step reads what it needs by itself.
+            LogBatchReadFailed(ex, batch.Count);
+        }
+        await Task.WhenAll(batch.Select(claimed => RunClaimedAsync(claimed, shared, cancellationToken)));
+    }
+
     /// <summary>Runs the step of a lead this worker has claimed.</summary>
-    public async Task RunClaimedAsync(ClaimedLead claimed, CancellationToken cancellationToken)
+    public Task RunClaimedAsync(ClaimedLead claimed, CancellationToken cancellationToken) => RunClaimedAsync(claimed, null, cancellationToken);
+
+    private async Task RunClaimedAsync(ClaimedLead claimed, StepBatch? batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
         var lead = claimed.Lead;
@@ -75,7 +126,7 @@ public sealed partial class FollowUpEngine(
         activity?.SetTag("nextlevel.lead_id", lead.Id.ToString());
         try
         {
-            var outcome = await RunStepAsync(lead, cancellationToken);
+            var outcome = await RunStepAsync(lead, batch, cancellationToken);
             activity?.SetTag("nextlevel.outcome", outcome);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -86,8 +137,33 @@ public sealed partial class FollowUpEngine(
         }
     }
 
-    private async Task<string> RunStepAsync(Lead lead, CancellationToken cancellationToken)
+    /// <summary>A lease token unique to one claim: the worker's id and a sequence number. Every write of a step matches
+    /// only the token its lead was claimed with.</summary>
+    private string NextLeaseToken() => $"{WorkerId}/{Interlocked.Increment(ref _claims)}";
+
+    private void Count(ClaimedLead claimed)
     {
+        telemetry.Claimed.Add(1);
+        if (claimed.PreviousOwner is { } previous && previous != WorkerId && !previous.StartsWith(WorkerId + "/", StringComparison.Ordinal))
+        {
+            telemetry.LeaseExpiries.Add(1);
+            LogLeaseTakenOver(claimed.Lead.Id);
+        }
+    }
+
+    /// <summary>The lease token the lead was claimed with.</summary>
+    private static string Owner(Lead lead) => lead.FollowUp.LeaseOwner ?? throw new InvalidOperationException("A step ran on a lead that was not claimed.");
+
+    private async Task<GateDecision> DecideAsync(Lead lead, ContactMethod method, StepBatch? batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (batch?.Facts is { } facts && facts.TryGetValue(lead.Id, out var known) && now - known.ReadAt <= options.Value.BatchFactsMaxAge)
+            return await gate.CheckAsync(known, method, now, cancellationToken);
+        return await gate.CheckAsync(lead.Id, method, now, cancellationToken);
+    }
+
+    private async Task<string> RunStepAsync(Lead lead, StepBatch? batch, CancellationToken cancellationToken)
+    {
+        var owner = Owner(lead);
         var now = time.GetUtcNow();
         var progress = lead.FollowUp;
 
@@ -95,7 +171,9 @@ public sealed partial class FollowUpEngine(
         if (lead.Status is LeadStatus.Converted or LeadStatus.Lost or LeadStatus.Dnc)
             return await EndAsync(lead, "lead_" + StoredEnum.Name(lead.Status), now, cancellationToken);
         if (lead.CampaignId is not { } campaignId) return await EndAsync(lead, "no_campaign", now, cancellationToken);
-        var campaign = await _campaigns.Find(c => c.Id == campaignId).FirstOrDefaultAsync(cancellationToken);
+        var campaign = batch is not null && batch.Campaigns.TryGetValue(campaignId, out var known)
+            ? known
+            : await _campaigns.Find(c => c.Id == campaignId).FirstOrDefaultAsync(cancellationToken);
         if (campaign is null) return await EndAsync(lead, "campaign_missing", now, cancellationToken);
         if (campaign.Status == CampaignStatus.Completed) return await EndAsync(lead, "campaign_completed", now, cancellationToken);
         if (campaign.Status is CampaignStatus.Paused or CampaignStatus.Draft)
@@ -127,13 +205,13 @@ public sealed partial class FollowUpEngine(
             return await RecordSentAsync(lead, campaign, step, method.Value, attemptId, accepted.Receipt, accepted.Decision, sequenceStart, now, cancellationToken);
         }
 
-        var decision = await gate.CheckAsync(lead.Id, method.Value, now, cancellationToken);
+        var decision = await DecideAsync(lead, method.Value, batch, now, cancellationToken);
         if (!decision.Allowed) return await BlockedAsync(lead, step, method.Value, decision, now, cancellationToken);
 
         var reserved = await ReserveLimitsAsync(lead, campaign, step, method.Value, now, cancellationToken);
         if (reserved is not null) return reserved;
 
-        if (!await leases.MarkSendingAsync(lead.Id, WorkerId, new StepInFlight { StepKey = step.Key, AttemptId = attemptId, StartedAt = now.UtcDateTime, Owner = WorkerId }, cancellationToken))
+        if (!await leases.MarkSendingAsync(lead.Id, owner, new StepInFlight { StepKey = step.Key, AttemptId = attemptId, StartedAt = now.UtcDateTime, Owner = owner }, cancellationToken))
             return "lease_lost";
 
         ProviderReceipt receipt;
@@ -145,7 +223,7 @@ public sealed partial class FollowUpEngine(
         {
             LogProviderFailed(ex, lead.Id, step.Key);
             var failed = Attempt(attemptId, step, method.Value, "failed", now, decision, null);
-            await leases.RecordAttemptAsync(lead.Id, WorkerId, failed, StepSchedule.Due(step.Key, now + options.Value.ProviderRetryDelay), cancellationToken);
+            await leases.RecordAttemptAsync(lead.Id, Owner(lead), failed, StepSchedule.Due(step.Key, now + options.Value.ProviderRetryDelay), cancellationToken);
             return "provider_failed";
         }
 
@@ -160,7 +238,7 @@ public sealed partial class FollowUpEngine(
         var attempt = Attempt(attemptId, step, method, isCall ? "initiated" : "sent", now, decision, isCall ? attemptId : null);
         attempt.Notes = "provider " + receipt.Status;
         var next = Next(lead, campaign, step, sequenceStart, now);
-        if (!await leases.CompleteAsync(lead.Id, WorkerId, attempt, next, sequenceStart, markContacted: true, cancellationToken)) return "lease_lost";
+        if (!await leases.CompleteAsync(lead.Id, Owner(lead), attempt, next, sequenceStart, markContacted: true, cancellationToken)) return "lease_lost";
         if (isCall && campaign.Budget.CostPerCall > 0)
             await _campaigns.UpdateOneAsync(c => c.Id == campaign.Id, Builders<Campaign>.Update.Inc(c => c.Budget.Spent, campaign.Budget.CostPerCall), cancellationToken: cancellationToken);
         telemetry.Sent.Add(1, new KeyValuePair<string, object?>("method", method.ToString()));
@@ -191,16 +269,34 @@ public sealed partial class FollowUpEngine(
         var hold = new StepHold { StepKey = step.Key, At = now.UtcDateTime, Reasons = [.. decision.Reasons], Until = decision.NextAllowedAt?.UtcDateTime };
         if (decision.NextAllowedAt is { } later && later > now)
         {
-            await leases.RescheduleAsync(lead.Id, WorkerId, StepSchedule.Due(step.Key, later), hold, now, null, cancellationToken);
+            await leases.RescheduleAsync(lead.Id, Owner(lead), StepSchedule.Due(step.Key, later), hold, now, null, cancellationToken);
+            return "blocked_rescheduled";
+        }
+        if (ConsentEventPending(lead, step, decision, now))
+        {
+            // The Api stores the lead (due at once) and then appends its consent event: a first contact claimed in
+            // between sees no consent on record yet. Nothing is sent; the gate is asked again shortly, for a little while.
+            hold.Reasons = [.. hold.Reasons, IntakeConsentPending];
+            hold.Until = (now + options.Value.IntakeConsentRecheck).UtcDateTime;
+            telemetry.Held.Add(1, new KeyValuePair<string, object?>("reason", IntakeConsentPending));
+            await leases.RescheduleAsync(lead.Id, Owner(lead), StepSchedule.Due(step.Key, now + options.Value.IntakeConsentRecheck), hold, now, null, cancellationToken);
             return "blocked_rescheduled";
         }
         // Nothing but a change of facts (consent, DNC) can allow it: stop, keeping the decision on record.
         var reasonText = decision.Reasons.Count == 0 ? "blocked" : string.Join(',', decision.Reasons);
         var attempt = Attempt(ObjectId.GenerateNewId(), step, method, "blocked", now, decision, null);
-        await leases.RecordAttemptAsync(lead.Id, WorkerId, attempt, StepSchedule.End(step.Key, "blocked:" + reasonText, now), cancellationToken);
+        await leases.RecordAttemptAsync(lead.Id, Owner(lead), attempt, StepSchedule.End(step.Key, "blocked:" + reasonText, now), cancellationToken);
         telemetry.Ended.Add(1, new KeyValuePair<string, object?>("reason", "blocked"));
         return "blocked_stopped";
     }
+
+    /// <summary>A first contact of a lead received moments ago whose own record shows written consent, blocked only
+    /// because the consent event is not in the ledger yet (the Api appends it right after storing the lead).</summary>
+    private bool ConsentEventPending(Lead lead, WorkflowStep step, GateDecision decision, DateTimeOffset now) =>
+        step.Phase == WorkflowPhase.Initial && step.Index == 1
+        && lead.Consent.HasWrittenConsent
+        && decision.Reasons.Contains(Domain.Compliance.ComplianceReasonCodes.NoWrittenConsent)
+        && now.UtcDateTime - lead.ReceivedAt < options.Value.IntakeConsentWindow;
 
     private async Task<string?> ReserveLimitsAsync(Lead lead, Campaign campaign, WorkflowStep step, ContactMethod method, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -234,7 +330,7 @@ public sealed partial class FollowUpEngine(
     }
 
     private async Task<string> RescheduleAsync(Lead lead, StepSchedule next, StepHold? hold, string outcome, DateTimeOffset now, IReadOnlyList<string>? tags, CancellationToken cancellationToken) =>
-        await leases.RescheduleAsync(lead.Id, WorkerId, next, hold, now, tags, cancellationToken) ? outcome : "lease_lost";
+        await leases.RescheduleAsync(lead.Id, Owner(lead), next, hold, now, tags, cancellationToken) ? outcome : "lease_lost";
 
     private static ContactMethod? ChooseMethod(WorkflowStep step, Lead lead)
     {
@@ -294,14 +390,23 @@ public sealed partial class FollowUpEngine(
             CreatedBy = "worker",
             UpdatedBy = "worker",
         };
+        await CallInserts.SubmitAsync(call, cancellationToken);
+    }
+
+    /// <summary>Inserts the group's calls documents in one unordered insertMany. A duplicate id means the provider's
+    /// webhook (or an earlier try) recorded the call first, which is as good; any other error fails that call's step.</summary>
+    private async Task WriteCallsAsync(IReadOnlyList<GroupCommit<Call, bool>.Pending> group)
+    {
         try
         {
-            await _calls.InsertOneAsync(call, cancellationToken: cancellationToken);
+            await _calls.InsertManyAsync(group.Select(p => p.Request), new InsertManyOptions { IsOrdered = false });
         }
-        catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        catch (MongoBulkWriteException<Call> ex)
         {
-            // The provider's webhook (or an earlier try) recorded the call first.
+            foreach (var error in ex.WriteErrors.Where(e => e.Category != ServerErrorCategory.DuplicateKey))
+                group[error.Index].Fail(new InvalidOperationException($"calls insert failed for call {group[error.Index].Request.Id}: code {error.Code}"));
         }
+        foreach (var pending in group) pending.Complete(true);
     }
 
     private static ContactAttempt Attempt(ObjectId attemptId, WorkflowStep step, ContactMethod method, string outcome, DateTimeOffset now, GateDecision? decision, ObjectId? callId) => new()
@@ -324,6 +429,9 @@ public sealed partial class FollowUpEngine(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Step of lead {LeadId} failed; it is retried when the lease expires")]
     private partial void LogStepFailed(Exception ex, ObjectId leadId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the shared facts of a batch of {Count} steps failed; each step reads its own")]
+    private partial void LogBatchReadFailed(Exception ex, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lead {LeadId} taken over after another worker's lease expired")]
     private partial void LogLeaseTakenOver(ObjectId leadId);

@@ -12,10 +12,29 @@ public sealed class FollowUpOptions
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// Claim loops run side by side in one worker. Each claim is a lease, so loops never run the same step; most of a
-    /// step's time is spent waiting on the database and the provider, hence more loops than cores.
+    /// Claim loops run side by side in one worker. Each claim is a lease, so loops never run the same step. Each loop
+    /// runs a whole batch (<see cref="BatchSize"/>) of steps concurrently, so 4 loops keep up to 128 steps in flight.
     /// </summary>
-    public int Parallelism { get; set; } = 16;
+    public int Parallelism { get; set; } = 4;
+
+    /// <summary>
+    /// Due leads claimed at once by one claim loop (one find per status, one updateMany, one read of the claimed
+    /// documents) and run side by side, sharing one read of their campaigns and of the compliance gate's facts.
+    /// </summary>
+    public int BatchSize { get; set; } = 32;
+
+    /// <summary>The oldest batch-read gate facts a step may be decided on; older ones are read again for that lead.</summary>
+    public TimeSpan BatchFactsMaxAge { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// For how long after a lead was received a first contact blocked only for want of a consent event (while the
+    /// lead's own record shows written consent) is asked again instead of stopped: the Api appends the consent event
+    /// right after storing the lead, and a fast claim can fall in between.
+    /// </summary>
+    public TimeSpan IntakeConsentWindow { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How soon such a first contact is asked again.</summary>
+    public TimeSpan IntakeConsentRecheck { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>This worker's name in leases; unique per process by default.</summary>
     public string WorkerId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";

@@ -9,7 +9,6 @@ namespace NextLevel.Worker.Services.FollowUp;
 /// </summary>
 public sealed partial class FollowUpService(FollowUpEngine engine, WorkerStartup startup, IOptions<FollowUpOptions> options, TimeProvider time, ILogger<FollowUpService> logger) : BackgroundService
 {
-    private const int StepsPerPass = 50;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,9 +22,10 @@ public sealed partial class FollowUpService(FollowUpEngine engine, WorkerStartup
         while (!stoppingToken.IsCancellationRequested)
         {
             var ran = 0;
+            var stepsPerPass = 2 * Math.Max(1, options.Value.BatchSize);
             try
             {
-                ran = await engine.RunDueAsync(StepsPerPass, stoppingToken);
+                ran = await engine.RunDueAsync(stepsPerPass, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -36,7 +36,7 @@ public sealed partial class FollowUpService(FollowUpEngine engine, WorkerStartup
                 // The database may be briefly unreachable: claims are leases, so nothing is lost by waiting.
                 LogPassFailed(ex);
             }
-            if (ran < StepsPerPass)
+            if (ran < stepsPerPass)
             {
                 try { await Task.Delay(options.Value.PollInterval, time, stoppingToken); }
                 catch (OperationCanceledException) { return; }

@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using NextLevel.Domain.Compliance;
 using NextLevel.Domain.Compliance.Reassigned;
 using NextLevel.Domain.Leads;
 
@@ -11,6 +12,17 @@ namespace NextLevel.Worker.Services.FollowUp;
 public interface IContactGate
 {
     Task<GateDecision> CheckAsync(ObjectId leadId, ContactMethod method, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Reads the facts of several just-claimed leads at once, or null when this gate reads them per decision.</summary>
+    Task<IReadOnlyDictionary<ObjectId, ComplianceFacts>?> ReadFactsAsync(IReadOnlyList<Lead> leads, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<ObjectId, ComplianceFacts>?>(null);
+
+    /// <summary>Decides on facts read by <see cref="ReadFactsAsync"/> (the Domain's gate, per lead, at <paramref name="at"/>).</summary>
+    Task<GateDecision> CheckAsync(ComplianceFacts facts, ContactMethod method, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return CheckAsync(facts.Lead?.Id ?? ObjectId.Empty, method, at, cancellationToken);
+    }
 }
 
 /// <summary>The gate's decision, with what the attempt record keeps (consent record, DNC check, callee local time).</summary>

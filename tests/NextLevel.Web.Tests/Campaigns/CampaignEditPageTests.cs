@@ -8,7 +8,7 @@ public sealed class CampaignEditPageTests : WebTestContext
 {
     public CampaignEditPageTests()
     {
-        var campaign = CampaignEditPage.NewCampaign();
+        var campaign = CampaignEditPage.NewCampaign(DateTimeOffset.UtcNow);
         campaign.Id = "c1";
         campaign.Name = "Motivated sellers";
         campaign.Status = "active";
@@ -69,7 +69,7 @@ public sealed class CampaignEditPageTests : WebTestContext
     [InlineData(null, "must end after it starts")]
     public void Cross_field_rules_explain_what_is_wrong(string? zone, string message)
     {
-        var campaign = CampaignEditPage.NewCampaign();
+        var campaign = CampaignEditPage.NewCampaign(DateTimeOffset.UtcNow);
         if (zone is not null) campaign.Schedule.CallingHours.Timezone = zone;
         else campaign.Schedule.CallingHours.Monday = new DailyWindow { Start = "18:00", End = "09:00" };
 
@@ -77,5 +77,5 @@ public sealed class CampaignEditPageTests : WebTestContext
     }
 
     [Fact]
-    public void A_new_campaign_passes_the_cross_field_rules() => Assert.Null(CampaignValidation.Check(CampaignEditPage.NewCampaign()));
+    public void A_new_campaign_passes_the_cross_field_rules() => Assert.Null(CampaignValidation.Check(CampaignEditPage.NewCampaign(DateTimeOffset.UtcNow)));
 }

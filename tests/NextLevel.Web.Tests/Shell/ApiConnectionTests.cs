@@ -18,7 +18,7 @@ public sealed class ApiConnectionTests : BunitContext
     {
         var token = new TokenResponse("secret-token", "Bearer", expiresAt, new StaffUser("u1", "a@example.com", "A", ["closer"]));
         var principal = StaffSession.ToPrincipal(token, "test");
-        return new ApiConnection(new StubFactory(_handler), new FixedAuthentication(principal), Services.GetRequiredService<NavigationManager>());
+        return new ApiConnection(new StubFactory(_handler), new FixedAuthentication(principal), Services.GetRequiredService<NavigationManager>(), TimeProvider.System);
     }
 
     [Fact]
@@ -63,14 +63,27 @@ public sealed class ApiConnectionTests : BunitContext
         Assert.Contains("A lost lead cannot go to site_visit.", problem.UserMessage);
     }
 
+    [Fact]
+    public async Task An_Api_that_does_not_answer_in_time_is_an_error_pages_show_with_a_retry()
+    {
+        _handler.Timeout = true;
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => Connection(DateTimeOffset.UtcNow.AddHours(1)).GetAsync<object>("/api/x", CancellationToken.None));
+
+        Assert.Contains("did not answer in time", error.Message);
+    }
+
     private sealed class StubHandler : HttpMessageHandler
     {
         public HttpStatusCode Status { get; set; } = HttpStatusCode.OK;
         public string Body { get; set; } = "{}";
         public string? Authorization { get; private set; }
+        /// <summary>Fail as the standard resilience handler does when its attempt or total timeout passes.</summary>
+        public bool Timeout { get; set; }
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (Timeout) throw new Polly.Timeout.TimeoutRejectedException();
             Authorization = request.Headers.Authorization?.ToString();
             return Task.FromResult(new HttpResponseMessage(Status) { Content = new StringContent(Body, System.Text.Encoding.UTF8, "application/json") });
         }

@@ -14,6 +14,7 @@ public partial class CampaignEditPage : IDisposable
     [Inject] public required ICampaignsApi Campaigns { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required TimeProvider Clock { get; init; }
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
 
     private bool IsNew => Id is null;
@@ -43,7 +44,7 @@ public partial class CampaignEditPage : IDisposable
         {
             if (IsNew)
             {
-                _campaign = NewCampaign();
+                _campaign = NewCampaign(Clock.GetUtcNow());
                 _metrics = null;
             }
             else
@@ -76,7 +77,7 @@ public partial class CampaignEditPage : IDisposable
     }
 
     /// <summary>A new campaign starts as a draft calling on weekdays 09:00–18:00 in New York time.</summary>
-    internal static Campaign NewCampaign() => new()
+    internal static Campaign NewCampaign(DateTimeOffset today) => new()
     {
         ConversationStrategy = new ConversationStrategy
         {
@@ -87,7 +88,7 @@ public partial class CampaignEditPage : IDisposable
         Workflow = new CampaignWorkflow { FollowUp = [new FollowUpStep { Delay = 86400, Method = "email", Template = "follow_up_day_1" }] },
         Schedule = new CampaignSchedule
         {
-            StartDate = DateTimeOffset.UtcNow.Date,
+            StartDate = today.UtcDateTime.Date,
             CallingHours = new CallingHours { Monday = new(), Tuesday = new(), Wednesday = new(), Thursday = new(), Friday = new() },
         },
     };

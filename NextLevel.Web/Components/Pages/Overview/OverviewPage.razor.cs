@@ -45,7 +45,9 @@ public partial class OverviewPage : IDisposable
         {
             var todayTask = Dashboard.KpisAsync(today.From, today.To, _disposed.Token);
             var periodTask = Dashboard.KpisAsync(_range.From, _range.To, _disposed.Token);
+            // Today's figures are a small read: show them while the period's are still being counted.
             _today = await todayTask;
+            StateHasChanged();
             _period = await periodTask;
         }
         catch (Exception e) when (e is ApiProblemException or HttpRequestException)
