@@ -20,6 +20,29 @@ public sealed class CallRecordUpdates(IMongoCollection<Call> calls)
         return result.ModifiedCount > 0;
     }
 
+    /// <summary>
+    /// The same forward-only status move, addressed by the provider's CallSid (unique index callSid_1) so that a
+    /// status-only callback needs no read first; false when no call with that sid is still before <paramref name="next"/>.
+    /// </summary>
+    public async Task<bool> AdvanceStatusByCallSidAsync(string callSid, CallStatus next, DateTime now, CancellationToken cancellationToken)
+    {
+        var result = await calls.UpdateOneAsync(
+            Builders<Call>.Filter.Eq(c => c.CallSid, callSid) & Builders<Call>.Filter.In(c => c.Status, TwilioCallStatuses.Before(next)),
+            Builders<Call>.Update.Set(c => c.Status, next).Set(c => c.UpdatedAt, now).Set(c => c.UpdatedBy, "provider_webhook"),
+            cancellationToken: cancellationToken);
+        return result.MatchedCount > 0;
+    }
+
+    /// <summary>answeredAt, once, addressed by CallSid; false when no call with that sid still lacks it.</summary>
+    public async Task<bool> SetAnsweredAtByCallSidAsync(string callSid, DateTime answeredAt, DateTime now, CancellationToken cancellationToken)
+    {
+        var result = await calls.UpdateOneAsync(
+            Builders<Call>.Filter.Eq(c => c.CallSid, callSid) & Builders<Call>.Filter.Eq(c => c.AnsweredAt, null),
+            Builders<Call>.Update.Set(c => c.AnsweredAt, answeredAt).Set(c => c.UpdatedAt, now),
+            cancellationToken: cancellationToken);
+        return result.MatchedCount > 0;
+    }
+
     public async Task<bool> SetAnsweredAtAsync(ObjectId callId, DateTime answeredAt, DateTime now, CancellationToken cancellationToken)
     {
         var result = await calls.UpdateOneAsync(

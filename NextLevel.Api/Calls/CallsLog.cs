@@ -29,4 +29,7 @@ internal static partial class CallsLog
 
     [LoggerMessage(9, LogLevel.Warning, "Spoken revocation in call {CallId} recorded for lead {LeadId}")]
     public static partial void SpokenRevocation(ILogger logger, string callId, string leadId);
+
+    [LoggerMessage(10, LogLevel.Information, "Call {CallSid} progress {Status} (Twilio sequence {Sequence})")]
+    public static partial void ProgressApplied(ILogger logger, string callSid, string status, string? sequence);
 }

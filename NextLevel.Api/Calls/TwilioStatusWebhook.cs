@@ -56,6 +56,27 @@ public static class TwilioStatusWebhook
 
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
+        var now = services.Time.GetUtcNow().UtcDateTime;
+        var updates = services.Updates;
+        if (!TwilioCallStatuses.IsTerminal(status))
+        {
+            // Progress (the most frequent callbacks): conditional updates addressed by CallSid, no read first; a read
+            // only when they moved nothing, to tell an unknown call (404, nothing written) from one already further on.
+            var moved = await updates.AdvanceStatusByCallSidAsync(callSid, status, now, cancellationToken);
+            if (status == CallStatus.Answered)
+            {
+                var answeredAt = ParseTimestamp(form["Timestamp"].ToString()) ?? now;
+                moved |= await updates.SetAnsweredAtByCallSidAsync(callSid, answeredAt, now, cancellationToken);
+            }
+            if (!moved && !await services.Calls.Find(c => c.CallSid == callSid).Project(c => c.Id).AnyAsync(cancellationToken))
+            {
+                CallsLog.UnknownCallSid(services.Logger, callSid);
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No call has this CallSid.");
+            }
+            CallsLog.ProgressApplied(services.Logger, callSid, status.ToString(), form["SequenceNumber"].ToString());
+            return TypedResults.NoContent();
+        }
+
         var call = await services.Calls.Find(c => c.CallSid == callSid).Project(c => new { c.Id }).FirstOrDefaultAsync(cancellationToken);
         if (call is null)
         {
@@ -63,17 +84,12 @@ public static class TwilioStatusWebhook
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No call has this CallSid.");
         }
 
-        var now = services.Time.GetUtcNow().UtcDateTime;
         var at = ParseTimestamp(form["Timestamp"].ToString()) ?? now;
-        var updates = services.Updates;
+        // A terminal status: the call's end, its duration and Twilio's cost, each set once.
         await updates.AdvanceStatusAsync(call.Id, status, now, cancellationToken);
-        if (status == CallStatus.Answered) await updates.SetAnsweredAtAsync(call.Id, at, now, cancellationToken);
-        if (TwilioCallStatuses.IsTerminal(status))
-        {
-            if (status == CallStatus.Completed && duration > 0) await updates.SetAnsweredAtAsync(call.Id, at.AddSeconds(-duration.Value), now, cancellationToken);
-            await updates.SetEndAsync(call.Id, at, duration, now, cancellationToken);
-            await updates.SetTwilioCostAsync(call.Id, duration ?? 0, price, options.TwilioRatePerMinute, now, cancellationToken);
-        }
+        if (status == CallStatus.Completed && duration > 0) await updates.SetAnsweredAtAsync(call.Id, at.AddSeconds(-duration.Value), now, cancellationToken);
+        await updates.SetEndAsync(call.Id, at, duration, now, cancellationToken);
+        await updates.SetTwilioCostAsync(call.Id, duration ?? 0, price, options.TwilioRatePerMinute, now, cancellationToken);
 
         CallsLog.StatusApplied(services.Logger, call.Id.ToString(), status.ToString(), form["SequenceNumber"].ToString());
         return TypedResults.NoContent();

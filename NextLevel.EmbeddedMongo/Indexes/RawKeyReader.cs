@@ -50,6 +50,17 @@ internal static class RawKeyReader
         return RawLookup.Missing;
     }
 
+    /// <summary>
+    /// A top-level element by its UTF-8 name: <see cref="RawLookup.Found"/> with the value when it is a scalar this
+    /// reader builds, <see cref="RawLookup.NeedsDocument"/> for documents, arrays and the other types.
+    /// </summary>
+    public static RawLookup FindTopLevel(ReadOnlySpan<byte> document, ReadOnlySpan<byte> name, out BsonValue? value)
+    {
+        value = null;
+        if (!TryFindElement(document, name, out var type, out var content)) return RawLookup.Missing;
+        return TryMaterialize(type, content, out value) ? RawLookup.Found : RawLookup.NeedsDocument;
+    }
+
     private static bool TryFindElement(ReadOnlySpan<byte> document, ReadOnlySpan<byte> name, out BsonType type, out ReadOnlySpan<byte> content)
     {
         var position = DocumentHeaderSize;

@@ -1,3 +1,4 @@
+using MongoDB.Bson;
 using NextLevel.EmbeddedMongo.Indexes;
 using NextLevel.EmbeddedMongo.Storage;
 
@@ -12,9 +13,21 @@ internal static class IndexScan
 {
     public static IEnumerable<StoredDocument> Run(QueryPlan plan, CollectionStore collection, IndexStore index, IReadOnlyList<IReadOnlyList<FieldInterval>> bounds, bool backward)
     {
-        var dedupe = index.IsMultikey || bounds.Any(intervals => intervals.Count > 1) ? new HashSet<long>() : null;
+        var dedupe = index.IsMultikey || HasSeveralIntervals(bounds) ? new HashSet<long>() : null;
         foreach (var combination in Combinations(bounds, index.Pattern.Descending, backward))
         {
+            // A whole key of a unique index: one hash probe when the index can answer it (see UniqueKeyHolders).
+            if (WholeKey(index, combination) is { } key && index.TryFindUniqueHolder(key, out var holder))
+            {
+                if (holder is not { } recordId) continue;
+                plan.KeysExamined++;
+                if (dedupe is not null && !dedupe.Add(recordId)) continue;
+                var found = collection.Get(recordId);
+                if (found is null) continue;
+                plan.DocsExamined++;
+                yield return found;
+                continue;
+            }
             foreach (var entry in WalkRun(index, combination, backward))
             {
                 plan.KeysExamined++;
@@ -101,9 +114,40 @@ internal static class IndexScan
         return true;
     }
 
+    /// <summary>The key a run pins completely (a point on every field of the index), or null.</summary>
+    private static object? WholeKey(IndexStore index, FieldInterval[] run)
+    {
+        if (run.Length != index.Pattern.Paths.Length) return null;
+        foreach (var interval in run)
+        {
+            if (!interval.IsPoint) return null;
+        }
+        if (run.Length == 1) return run[0].Low.Value;
+        var values = new BsonValue[run.Length];
+        for (var field = 0; field < run.Length; field++) values[field] = run[field].Low.Value!;
+        return values;
+    }
+
+    private static bool HasSeveralIntervals(IReadOnlyList<IReadOnlyList<FieldInterval>> bounds)
+    {
+        for (var field = 0; field < bounds.Count; field++)
+        {
+            if (bounds[field].Count > 1) return true;
+        }
+        return false;
+    }
+
     /// <summary>Every choice of one interval per field, in the order the walk direction visits them.</summary>
     private static IEnumerable<FieldInterval[]> Combinations(IReadOnlyList<IReadOnlyList<FieldInterval>> bounds, bool[] descending, bool backward)
     {
+        // One interval per field (equality lookups, the common case): a single run, nothing to order.
+        if (!HasSeveralIntervals(bounds))
+        {
+            var run = new FieldInterval[bounds.Count];
+            for (var field = 0; field < run.Length; field++) run[field] = bounds[field][0];
+            return [run];
+        }
+
         var ordered = bounds.Select((intervals, field) =>
         {
             // Points are sorted by value; a descending field or a backward walk visits them in reverse.

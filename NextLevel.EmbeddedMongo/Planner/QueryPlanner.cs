@@ -185,8 +185,13 @@ public static class QueryPlanner
     /// <summary>Equality fields weigh most, then <c>$in</c> fields, then a range; a unique index pinned on every field wins outright.</summary>
     private static int Score(IndexStore index, List<IReadOnlyList<FieldInterval>> bounds)
     {
-        var points = bounds.Count(intervals => intervals.Count == 1 && intervals[0].IsPoint);
-        var inLists = bounds.Count(intervals => intervals.Count > 1);
+        var points = 0;
+        var inLists = 0;
+        foreach (var intervals in bounds)
+        {
+            if (intervals.Count > 1) inLists++;
+            else if (intervals[0].IsPoint) points++;
+        }
         var hasRange = bounds.Count > points + inLists;
         var exactUnique = index.Definition.Unique && points == index.Pattern.Paths.Length;
         return (exactUnique ? 10_000 : 0) + points * 100 + inLists * 60 + (hasRange ? 30 : 0);

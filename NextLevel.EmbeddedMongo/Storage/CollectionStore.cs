@@ -14,7 +14,7 @@ public sealed partial class CollectionStore
     /// <summary>MongoDB's maximum user document size.</summary>
     public const int MaxDocumentSize = 16 * 1024 * 1024;
 
-    private readonly SortedChunkList<StoredDocument> _records = new(StoredDocument.ByRecordId);
+    private readonly RecordTable _records = new();
     private readonly List<IndexStore> _indexes = [];
     private long _nextRecordId = 1;
 
@@ -76,8 +76,7 @@ public sealed partial class CollectionStore
         { "idIndex", IndexDefinition.IdIndex.ToListIndexesDocument() },
     };
 
-    internal StoredDocument? Get(long recordId) =>
-        _records.TryGetValue(new StoredDocument(new RecordId(recordId), []), out var found) ? found : null;
+    internal StoredDocument? Get(long recordId) => _records.Get(recordId);
 
     internal void SetOptions(CollectionOptions options) => Options = options;
 

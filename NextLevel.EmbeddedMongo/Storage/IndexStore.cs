@@ -14,6 +14,7 @@ public sealed class IndexStore
 {
     private readonly Func<IndexEntry, (bool HasBefore, IndexEntry Before, bool HasAfter, IndexEntry After), IndexEntry> _shareWithNeighbours;
     private Filter? _partialFilter;
+    private UniqueKeyHolders? _holders;
 
     internal IndexStore(IndexDefinition definition)
     {
@@ -23,6 +24,7 @@ public sealed class IndexStore
         var keyComparer = Comparer<object>.Create(Comparer.CompareKeys);
         KeyGenerator = new IndexKeyGenerator(Pattern, keyComparer);
         Entries = new SortedChunkList<IndexEntry>(Comparer);
+        if (definition.Unique && MaintainsEntries) _holders = new UniqueKeyHolders(Comparer);
         _shareWithNeighbours = ShareWithNeighbours;
     }
 
@@ -89,12 +91,25 @@ public sealed class IndexStore
     /// <summary>The record other than <paramref name="self"/> that already holds <paramref name="key"/>, if any.</summary>
     internal long? FindOtherHolder(object key, long self)
     {
+        if (TryFindUniqueHolder(key, out var holder)) return holder is { } recordId && recordId != self ? recordId : null;
         foreach (var entry in Entries.WalkForward(entry => Comparer.CompareKeys(entry.Key, key) < 0 ? -1 : 0))
         {
             if (Comparer.CompareKeys(entry.Key, key) != 0) return null;
             if (entry.RecordId != self) return entry.RecordId;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The record holding <paramref name="key"/> (a whole key) in a unique index, by one hash probe; false when this
+    /// index cannot answer that way (not unique, or a key with values the hash does not hold) and the entries must be walked.
+    /// </summary>
+    internal bool TryFindUniqueHolder(object key, out long? holder)
+    {
+        holder = null;
+        if (_holders is null || !UniqueKeyHolders.IsHashable(key)) return false;
+        holder = _holders.HolderOf(key);
+        return true;
     }
 
     /// <summary>
@@ -109,7 +124,11 @@ public sealed class IndexStore
     internal void Add(DocumentKeys keys, long recordId)
     {
         if (keys.IsMultikey) IsMultikey = true;
-        foreach (var key in keys.Keys) Entries.Add(new IndexEntry(key, recordId), _shareWithNeighbours);
+        foreach (var key in keys.Keys)
+        {
+            Entries.Add(new IndexEntry(key, recordId), _shareWithNeighbours);
+            _holders?.Add(key, recordId);
+        }
     }
 
     /// <summary>An entry about to be added, its key values shared with its neighbours' where equal (one search per entry).</summary>
@@ -122,7 +141,11 @@ public sealed class IndexStore
 
     internal void Remove(DocumentKeys keys, long recordId)
     {
-        foreach (var key in keys.Keys) Entries.Remove(new IndexEntry(key, recordId));
+        foreach (var key in keys.Keys)
+        {
+            Entries.Remove(new IndexEntry(key, recordId));
+            _holders?.Remove(key, recordId);
+        }
     }
 
     /// <summary>Replaces all entries at once (index builds and recovery): sorts once instead of inserting one by one.</summary>
@@ -135,6 +158,11 @@ public sealed class IndexStore
             if (!ReferenceEquals(shared, entries[i].Key)) entries[i] = new IndexEntry(shared, entries[i].RecordId);
         }
         Entries.LoadSorted(entries);
+        if (_holders is not null)
+        {
+            _holders = new UniqueKeyHolders(Comparer, entries.Count);
+            foreach (var entry in entries) _holders.Add(entry.Key, entry.RecordId);
+        }
         IsMultikey = multikey;
     }
 
@@ -168,6 +196,7 @@ public sealed class IndexStore
     internal void Clear()
     {
         Entries.Clear();
+        _holders?.Clear();
         IsMultikey = false;
     }
 }

@@ -22,6 +22,9 @@ public sealed class EngineProcess : IAsyncDisposable
     /// <summary>From process start to the READY line: includes recovery of the data directory.</summary>
     public TimeSpan StartTime { get; }
 
+    /// <summary>Environment variables given to engine processes only (the bench's <c>--engine-env NAME=VALUE</c>), for A/B runs of runtime settings.</summary>
+    public static Dictionary<string, string> ExtraEnvironment { get; } = new(StringComparer.Ordinal);
+
     public static async Task<EngineProcess> StartAsync(string engineDll, string dataDirectory, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -30,6 +33,7 @@ public sealed class EngineProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in ExtraEnvironment) info.Environment[name] = value;
         foreach (var argument in new[] { engineDll, "--port", "0", "--dbpath", dataDirectory }) info.ArgumentList.Add(argument);
         var stopwatch = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the engine");
@@ -53,6 +57,44 @@ public sealed class EngineProcess : IAsyncDisposable
         var status = File.ReadAllLines($"/proc/{_process.Id}/status");
         var line = status.First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+    }
+
+    /// <summary>CPU time the engine process has used so far (utime + stime from /proc, Linux).</summary>
+    public TimeSpan CpuTime()
+    {
+        var (user, system) = CpuSplit();
+        return user + system;
+    }
+
+    /// <summary>User and system CPU time of the engine process so far (utime, stime).</summary>
+    public (TimeSpan User, TimeSpan System) CpuSplit()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        // Fields after the parenthesised name start at field 3; utime and stime are fields 14 and 15, in clock ticks (100 Hz).
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (TimeSpan.FromSeconds(long.Parse(fields[11]) / 100.0), TimeSpan.FromSeconds(long.Parse(fields[12]) / 100.0));
+    }
+
+    /// <summary>Context switches of all the engine's threads so far (voluntary + involuntary, from /proc).</summary>
+    public long ContextSwitches()
+    {
+        long total = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{_process.Id}/task"))
+        {
+            try
+            {
+                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                {
+                    if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal) || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
+                        total += long.Parse(line[(line.IndexOf(':') + 1)..].Trim());
+                }
+            }
+            catch (IOException)
+            {
+                // The thread exited meanwhile.
+            }
+        }
+        return total;
     }
 
     /// <summary>Graceful stop (SIGTERM), as Ctrl+C would.</summary>

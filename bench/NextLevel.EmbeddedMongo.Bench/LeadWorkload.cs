@@ -105,13 +105,17 @@ public static class LeadWorkload
         }
     }
 
+    /// <summary>The find of the benchmark: by the unique compound index <c>source_1_externalId_1</c>.</summary>
+    internal static BsonDocument UniqueKeyFilter(string externalId) =>
+        new() { { "source", SourceOf(externalId) }, { "externalId", externalId } };
+
     private static string SourceOf(string externalId)
     {
         var index = int.Parse(externalId.AsSpan(4));
         return new[] { "google_ads", "zillow", "realgeeks" }[index % 3];
     }
 
-    private static async Task CreateSeedIndexesAsync(IMongoCollection<BsonDocument> leads, CancellationToken cancellationToken)
+    internal static async Task CreateSeedIndexesAsync(IMongoCollection<BsonDocument> leads, CancellationToken cancellationToken)
     {
         var keys = Builders<BsonDocument>.IndexKeys;
         await leads.Indexes.CreateManyAsync(

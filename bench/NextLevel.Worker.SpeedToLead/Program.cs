@@ -24,7 +24,7 @@ var root = args.SkipWhile(a => a != "--root").Skip(1).FirstOrDefault() is { } gi
 const string googleKey = "speed-to-lead-key";
 const string consentText = "I agree to receive calls and texts from Next Level Real Estate about my property at the number I gave. Consent is not a condition of purchase.";
 
-var open = Places().Where(p => LocalHour(p.Zone) is >= 9 and < 19).ToList();
+var open = Places().Where(p => LocalHour(p.Zone) is >= 9 and < 20).ToList();
 if (open.Count == 0) throw new InvalidOperationException("No test area code is inside calling hours right now.");
 var place = open[0];
 Console.WriteLine($"Callee zone {place.Zone} (local {TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(place.Zone)):HH:mm}); {leads} leads at {rate}/s; build {configuration}");

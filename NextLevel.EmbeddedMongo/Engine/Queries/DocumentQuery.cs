@@ -39,12 +39,9 @@ internal sealed class DocumentQuery
         return Page(matches).Select(Output);
     }
 
-    /// <summary>Longest array for which the filter reads a stored document in place (see <see cref="RawMatches"/>).</summary>
-    private const int MaxArrayLengthReadInPlace = 32;
-
     /// <summary>
     /// The matching documents when nothing but the filter reads them: the filter reads the stored bytes in place
-    /// (<see cref="RawBsonDocument"/> decodes only the fields it is asked for) instead of deserialising each candidate.
+    /// (<see cref="StoredBsonDocument"/> decodes only the fields it is asked for) instead of deserialising each candidate.
     /// A document with a long array is deserialised as before: in place, each access to an element by position
     /// walks the array from its start.
     /// </summary>
@@ -52,12 +49,12 @@ internal sealed class DocumentQuery
     {
         foreach (var stored in source)
         {
-            if (!RawBsonShape.ArraysAtMost(stored.Bytes, MaxArrayLengthReadInPlace))
+            if (!stored.IsReadableInPlace)
             {
                 if (Filter.Matches(stored.ToBsonDocument())) yield return stored;
                 continue;
             }
-            using var document = new RawBsonDocument(stored.Bytes);
+            using var document = new StoredBsonDocument(stored.Bytes);
             if (Filter.Matches(document)) yield return stored;
         }
     }

@@ -22,11 +22,13 @@ internal sealed class FindRequest
 
     public bool SingleBatch { get; init; }
 
+    private static readonly string[] IndexBoundArguments = ["min", "max"];
+
     public static FindRequest Parse(BsonDocument command)
     {
         if (command.OptionalBool("tailable"))
             throw MongoError.BadValue("error processing query: tailable cursor requested on non capped collection");
-        foreach (var unsupported in new[] { "min", "max" })
+        foreach (var unsupported in IndexBoundArguments)
         {
             if (command.OptionalDocument(unsupported) is { ElementCount: > 0 })
                 throw new MongoError(ErrorCode.NotImplemented, $"find with '{unsupported}' index bounds is not supported by this server");

@@ -158,6 +158,42 @@ public class TwilioStatusWebhookTests(CallsFixture api) : IClassFixture<CallsFix
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("initiated")]
+    [InlineData("in-progress")]
+    public async Task A_progress_callback_for_an_unknown_call_is_not_found_and_writes_nothing(string twilioStatus)
+    {
+        var (_, call) = await api.AddLeadWithCallAsync();
+        var before = await RawCallAsync(call.Id);
+
+        var response = await api.CreateClient().SendAsync(api.TwilioStatus(Form("CA" + new string('9', 32), twilioStatus)));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(before, await RawCallAsync(call.Id));
+        Assert.Equal(0, await api.Calls.CountDocumentsAsync(c => c.CallSid == "CA" + new string('9', 32)));
+    }
+
+    [Fact]
+    public async Task An_answered_callback_sets_the_answer_time_once_and_a_late_ringing_is_accepted_without_regressing()
+    {
+        var (_, call) = await api.AddLeadWithCallAsync();
+        var client = api.CreateClient();
+
+        var answered = await client.SendAsync(api.TwilioStatus(Form(call.CallSid, "in-progress",
+            ("SequenceNumber", "2"), ("Timestamp", "Mon, 02 Mar 2026 16:59:01 +0000"))));
+        var again = await client.SendAsync(api.TwilioStatus(Form(call.CallSid, "in-progress",
+            ("SequenceNumber", "2"), ("Timestamp", "Mon, 02 Mar 2026 16:59:30 +0000"))));
+        var ringing = await client.SendAsync(api.TwilioStatus(Form(call.CallSid, "ringing",
+            ("SequenceNumber", "1"), ("Timestamp", "Mon, 02 Mar 2026 16:58:50 +0000"))));
+
+        Assert.Equal(HttpStatusCode.NoContent, answered.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, ringing.StatusCode);
+        var stored = await api.Calls.Find(c => c.Id == call.Id).FirstAsync();
+        Assert.Equal(CallStatus.Answered, stored.Status);
+        Assert.Equal(new DateTime(2026, 3, 2, 16, 59, 1, DateTimeKind.Utc), stored.AnsweredAt);
+    }
+
     [Fact]
     public async Task A_json_body_is_refused_without_a_server_error()
     {

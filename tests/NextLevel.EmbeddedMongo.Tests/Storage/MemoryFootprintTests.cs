@@ -40,7 +40,8 @@ public sealed class MemoryFootprintTests(ITestOutputHelper output)
         Assert.Equal(DocumentCount, count);
         // Measured about 380 bytes of overhead; the bound leaves room for whatever else the test process holds
         // (GC.GetTotalMemory is process-wide) while still catching a per-document copy or a bloated index entry.
-        Assert.InRange(perDocument - bsonPerDocument, 0, 1_500);
+        // Only the upper bound is checked: memory other tests release meanwhile can make the difference negative.
+        Assert.True(perDocument - bsonPerDocument <= 1_500, $"{perDocument - bsonPerDocument:F0} bytes of overhead per document (at most 1,500 expected)");
     }
 
     private static BsonDocument Lead(int i) => new()
