@@ -12,8 +12,8 @@ public sealed record SpeedToLead(int Contacted, double? MedianSeconds, double? P
 /// <summary>
 /// Speed to lead: seconds from receivedAt to the earliest contactAttempts.timestamp, for leads matching a filter.
 /// The earliest attempt is the computed <c>firstContactAt</c> (kept with $min on every append), so only two dates per
-/// lead are read: with a receivedAt range, index receivedAt_-1_firstContactAt_1 answers it without the documents on
-/// MongoDB (a covered query). The database computes one number per contacted lead; the percentiles are taken here.
+/// lead are read. The database computes one number per contacted lead; the percentiles are taken here. (The Overview
+/// uses <see cref="LeadKpiQuery"/>, which does this and the outcomes in one pass.)
 /// </summary>
 public sealed class SpeedToLeadQuery(IMongoDatabase database)
 {

@@ -9,9 +9,9 @@ namespace NextLevel.Domain.Leads.Computed;
 /// existed get the earliest <c>contactAttempts[].timestamp</c>, in one pipeline update on the server (so it runs the
 /// same on MongoDB and the embedded engine, and never races an append: every writer keeps the field with $min, and a
 /// $min after this $set, or this $set after a $min, both leave the earliest time).
-/// Idempotent: it touches only leads that have attempts but no date in the field, found on index
-/// receivedAt_-1_firstContactAt_1 (the receivedAt condition is always true: the validator requires the date), so a
-/// database already migrated costs one index walk that fetches only the never-contacted leads.
+/// Idempotent: it touches only leads that have attempts but no date in the field, found on index firstContactAt_1
+/// (equality with null: missing or null), so on MongoDB a database already migrated costs a lookup of the
+/// never-contacted leads (the embedded engine does not bound an index on null yet and scans; see docs/performance.md).
 /// </summary>
 public sealed class FirstContactBackfill(IMongoDatabase database)
 {
@@ -20,7 +20,6 @@ public sealed class FirstContactBackfill(IMongoDatabase database)
     {
         var filter = new BsonDocument
         {
-            { "receivedAt", new BsonDocument("$type", "date") },
             { "firstContactAt", BsonNull.Value },
             { "contactAttempts.0", new BsonDocument("$exists", true) },
         };

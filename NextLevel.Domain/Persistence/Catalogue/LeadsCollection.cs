@@ -40,9 +40,9 @@ internal static class LeadsCollection
             // The closers' metrics on the Overview: leads claimed in a period, and the leads with open tasks.
             IndexSpec.On(new BsonDocument("routing.claimedAt", 1)),
             IndexSpec.On(new BsonDocument("tasks.status", 1)),
-            // The Overview's speed to lead per period: receivedAt range, the computed first contact read from the key
-            // (covered on MongoDB); the first-contact backfill finds leads still without it on the same index.
-            IndexSpec.On(new BsonDocument { { "receivedAt", -1 }, { "firstContactAt", 1 } }),
+            // The first-contact backfill's "leads still without it" at every Api start: an index lookup of the
+            // never-contacted leads instead of a scan of all leads. Cheap to keep: the field is set about once per lead.
+            IndexSpec.On(new BsonDocument("firstContactAt", 1)),
         ],
         Object(
             ["source", "externalId", "receivedAt", "contact", "status", "stage", "createdAt"],
