@@ -11,27 +11,22 @@ namespace NextLevel.Api.Calls;
 /// </summary>
 public sealed class CallRecordUpdates(IMongoCollection<Call> calls)
 {
-    public async Task<bool> AdvanceStatusAsync(ObjectId callId, CallStatus next, DateTime now, CancellationToken cancellationToken)
-    {
-        var result = await calls.UpdateOneAsync(
-            Builders<Call>.Filter.Eq(c => c.Id, callId) & Builders<Call>.Filter.In(c => c.Status, TwilioCallStatuses.Before(next)),
-            Builders<Call>.Update.Set(c => c.Status, next).Set(c => c.UpdatedAt, now).Set(c => c.UpdatedBy, "provider_webhook"),
-            cancellationToken: cancellationToken);
-        return result.ModifiedCount > 0;
-    }
+    public async Task<bool> AdvanceStatusAsync(ObjectId callId, CallStatus next, DateTime now, CancellationToken cancellationToken) =>
+        (await AdvanceAsync(Builders<Call>.Filter.Eq(c => c.Id, callId), next, now, cancellationToken)).ModifiedCount > 0;
 
     /// <summary>
     /// The same forward-only status move, addressed by the provider's CallSid (unique index callSid_1) so that a
     /// status-only callback needs no read first; false when no call with that sid is still before <paramref name="next"/>.
     /// </summary>
-    public async Task<bool> AdvanceStatusByCallSidAsync(string callSid, CallStatus next, DateTime now, CancellationToken cancellationToken)
-    {
-        var result = await calls.UpdateOneAsync(
-            Builders<Call>.Filter.Eq(c => c.CallSid, callSid) & Builders<Call>.Filter.In(c => c.Status, TwilioCallStatuses.Before(next)),
+    public async Task<bool> AdvanceStatusByCallSidAsync(string callSid, CallStatus next, DateTime now, CancellationToken cancellationToken) =>
+        (await AdvanceAsync(Builders<Call>.Filter.Eq(c => c.CallSid, callSid), next, now, cancellationToken)).MatchedCount > 0;
+
+    /// <summary>Moves the call found by <paramref name="key"/> to <paramref name="next"/> only from a status before it.</summary>
+    private Task<UpdateResult> AdvanceAsync(FilterDefinition<Call> key, CallStatus next, DateTime now, CancellationToken cancellationToken) =>
+        calls.UpdateOneAsync(
+            key & Builders<Call>.Filter.In(c => c.Status, TwilioCallStatuses.Before(next)),
             Builders<Call>.Update.Set(c => c.Status, next).Set(c => c.UpdatedAt, now).Set(c => c.UpdatedBy, "provider_webhook"),
             cancellationToken: cancellationToken);
-        return result.MatchedCount > 0;
-    }
 
     /// <summary>answeredAt, once, addressed by CallSid; false when no call with that sid still lacks it.</summary>
     public async Task<bool> SetAnsweredAtByCallSidAsync(string callSid, DateTime answeredAt, DateTime now, CancellationToken cancellationToken)

@@ -1,13 +1,8 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using NextLevel.Domain.Calls;
 using NextLevel.Domain.Campaigns;
 using NextLevel.Domain.Leads;
-using NextLevel.Domain.Persistence;
-using NextLevel.Worker.Telemetry;
 
 namespace NextLevel.Worker.Services.FollowUp;
 /// <summary>The calls documents of handed-off calls, written together for the steps in flight.</summary>

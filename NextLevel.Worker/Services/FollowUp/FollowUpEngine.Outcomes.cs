@@ -1,13 +1,7 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;
-using NextLevel.Domain.Calls;
 using NextLevel.Domain.Campaigns;
 using NextLevel.Domain.Leads;
-using NextLevel.Domain.Persistence;
-using NextLevel.Worker.Telemetry;
 
 namespace NextLevel.Worker.Services.FollowUp;
 /// <summary>What a step leaves on the lead: the attempt recorded with its decision, the next step scheduled, a hold, a block or the end of the sequence — each conditional on the lease.</summary>

@@ -1,13 +1,9 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using NextLevel.Domain.Calls;
 using NextLevel.Domain.Campaigns;
 using NextLevel.Domain.Leads;
 using NextLevel.Domain.Persistence;
-using NextLevel.Worker.Telemetry;
 
 namespace NextLevel.Worker.Services.FollowUp;
 /// <summary>One step of a claimed lead: stop conditions, campaign, limits, the compliance gate at the moment of sending, the hand-off.</summary>
