@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using NextLevel.Web.ApiClient;
 using NextLevel.Web.ApiClient.Closers;
+using NextLevel.Web.Components.Shared;
 
 namespace NextLevel.Web.Components.Pages.Closers;
 
@@ -77,7 +78,7 @@ public partial class CloserProfileDialog : IDisposable
         }
         catch (Exception e) when (e is ApiProblemException or HttpRequestException)
         {
-            _message = e is ApiProblemException problem ? problem.UserMessage : "The Api did not answer. Try again in a moment.";
+            _message = ApiError.Describe(e);
         }
         finally
         {

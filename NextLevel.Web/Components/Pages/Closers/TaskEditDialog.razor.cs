@@ -77,7 +77,7 @@ public partial class TaskEditDialog : IDisposable
         }
         catch (Exception e) when (e is ApiProblemException or HttpRequestException)
         {
-            _message = e is ApiProblemException problem ? problem.UserMessage : "The Api did not answer. Try again in a moment.";
+            _message = ApiError.Describe(e);
         }
         finally
         {
