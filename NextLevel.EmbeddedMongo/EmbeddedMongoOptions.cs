@@ -30,6 +30,12 @@ public sealed class EmbeddedMongoOptions
     /// <summary>Receives storage recovery and checkpoint messages (never document contents); null logs nothing.</summary>
     public Action<string>? StorageLog { get; init; }
 
+    /// <summary>Commands slower than <see cref="SlowOperationThreshold"/> are written here (mongod's slow-query log); null logs none.</summary>
+    public Action<string>? SlowOperationLog { get; init; }
+
+    /// <summary>mongod's slowms: 100 ms unless set.</summary>
+    public TimeSpan SlowOperationThreshold { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The command line reported by getCmdLineOpts (the executable passes its arguments).</summary>
     public IReadOnlyList<string> CommandLine { get; init; } = [];
 }

@@ -54,7 +54,10 @@ public sealed class EmbeddedMongoServer : IAsyncDisposable
         WireServer? wire = null;
         try
         {
-            var engine = new MongoEngine(storage, options.TimeProvider);
+            var engine = new MongoEngine(storage, options.TimeProvider)
+            {
+                SlowOperations = options.SlowOperationLog is { } slowLog ? new SlowOperationLog(options.SlowOperationThreshold, slowLog) : null,
+            };
             engine.Connections.MaxConnections = options.MaxConnections;
             wire = WireServer.Listen(
                 new IPEndPoint(options.BindAddress, options.Port),

@@ -31,6 +31,8 @@ try
         DataDirectory = commandLine.DataDirectory,
         DebugLog = commandLine.Verbose ? Console.Error : null,
         StorageLog = Console.Error.WriteLine,
+        SlowOperationLog = Console.Error.WriteLine,
+        SlowOperationThreshold = TimeSpan.FromMilliseconds(commandLine.SlowMilliseconds),
         CommandLine = [Environment.ProcessPath ?? "NextLevel.EmbeddedMongo", .. args],
     }, shutdown.Token);
 }

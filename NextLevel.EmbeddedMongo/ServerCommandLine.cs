@@ -4,13 +4,14 @@ using System.Net;
 namespace NextLevel.EmbeddedMongo;
 
 /// <summary>The executable's arguments: <c>--port &lt;n&gt; --dbpath &lt;dir&gt; [--bind &lt;address&gt;] [--verbose]</c>.</summary>
-internal sealed record ServerCommandLine(int Port, string DataDirectory, IPAddress BindAddress, bool Verbose)
+internal sealed record ServerCommandLine(int Port, string DataDirectory, IPAddress BindAddress, bool Verbose, int SlowMilliseconds = 100)
 {
     public const string Usage =
-        "usage: NextLevel.EmbeddedMongo --port <n> --dbpath <dir> [--bind <address>] [--verbose]\n" +
+        "usage: NextLevel.EmbeddedMongo --port <n> --dbpath <dir> [--bind <address>] [--slowms <n>] [--verbose]\n" +
         "  --port     TCP port to listen on (0 picks a free port)\n" +
         "  --dbpath   data directory (created if missing; required)\n" +
         "  --bind     address to listen on (default 127.0.0.1)\n" +
+        "  --slowms   log commands slower than this many milliseconds to stderr (default 100)\n" +
         "  --verbose  log connection events to stderr";
 
     /// <summary>Parses the arguments; returns null with <paramref name="error"/> set when they are invalid.</summary>
@@ -20,6 +21,7 @@ internal sealed record ServerCommandLine(int Port, string DataDirectory, IPAddre
         string? dataDirectory = null;
         var bindAddress = IPAddress.Loopback;
         var verbose = false;
+        var slowMilliseconds = 100;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -29,7 +31,7 @@ internal sealed record ServerCommandLine(int Port, string DataDirectory, IPAddre
                 verbose = true;
                 continue;
             }
-            if (name is not ("--port" or "--dbpath" or "--bind"))
+            if (name is not ("--port" or "--dbpath" or "--bind" or "--slowms"))
             {
                 error = $"unknown argument '{args[i]}'";
                 return null;
@@ -53,6 +55,12 @@ internal sealed record ServerCommandLine(int Port, string DataDirectory, IPAddre
                 case "--dbpath":
                     dataDirectory = value;
                     break;
+                case "--slowms" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var slow):
+                    slowMilliseconds = slow;
+                    break;
+                case "--slowms":
+                    error = $"invalid --slowms '{value}'";
+                    return null;
                 case "--bind" when IPAddress.TryParse(value, out var address):
                     bindAddress = address;
                     break;
@@ -68,7 +76,7 @@ internal sealed record ServerCommandLine(int Port, string DataDirectory, IPAddre
             return null;
         }
         error = null;
-        return new ServerCommandLine(port ?? 27017, dataDirectory, bindAddress, verbose);
+        return new ServerCommandLine(port ?? 27017, dataDirectory, bindAddress, verbose, slowMilliseconds);
     }
 
     private static (string Name, string? Value) SplitArgument(string argument)

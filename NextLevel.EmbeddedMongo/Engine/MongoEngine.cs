@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics;
 using System.Reflection;
 using MongoDB.Bson;
 using NextLevel.EmbeddedMongo.Cursors;
@@ -38,6 +39,9 @@ public sealed partial class MongoEngine
     /// <summary>serverStatus opcounters.</summary>
     public OperationCounters Counters { get; } = new();
 
+    /// <summary>Commands slower than its threshold are logged; null logs none.</summary>
+    public SlowOperationLog? SlowOperations { get; init; }
+
     public static IReadOnlyCollection<string> CommandNames => Handlers.Keys;
 
     /// <summary>Runs one command document (document sequences already merged in) and returns its reply.</summary>
@@ -51,6 +55,7 @@ public sealed partial class MongoEngine
             return new MongoError(ErrorCode.CommandNotFound, $"no such command: '{name}'").ToCommandReply();
         if (!CrudCommands.Contains(name)) Counters.AddCommand();
 
+        var started = SlowOperations is null ? 0 : Stopwatch.GetTimestamp();
         try
         {
             return await handler(this, context, command, cancellationToken);
@@ -67,6 +72,10 @@ public sealed partial class MongoEngine
         {
             // Malformed arguments surface as type errors from BsonValue accessors: report them, never crash.
             return new MongoError(ErrorCode.TypeMismatch, $"invalid argument for '{name}': {ex.Message}").ToCommandReply();
+        }
+        finally
+        {
+            SlowOperations?.Record(command, started);
         }
     }
 

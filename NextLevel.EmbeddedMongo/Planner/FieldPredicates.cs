@@ -113,7 +113,7 @@ internal sealed class FieldPredicates
     }
 
     /// <summary>True when "field matches value" is exactly "some index key of the document compares equal/in range".</summary>
-    private static bool IsKeyComparable(BsonValue value) =>
+    internal static bool IsKeyComparable(BsonValue value) =>
         value.BsonType is not (BsonType.Null or BsonType.Undefined or BsonType.Array or BsonType.RegularExpression or BsonType.MinKey or BsonType.MaxKey);
 
     private static void Add<T>(Dictionary<string, List<T>> map, string path, T value)

@@ -41,6 +41,66 @@ internal static class IndexScan
         }
     }
 
+    /// <summary>
+    /// MongoDB's SORT_MERGE: the field at <paramref name="mergeField"/> has several points and the fields after it
+    /// are in the sort's order, so each point's run is already sorted; the runs are merged (in the walk direction,
+    /// record id breaking ties) instead of read whole and sorted. A limit then reads about limit × points entries.
+    /// </summary>
+    public static IEnumerable<StoredDocument> RunMerged(QueryPlan plan, CollectionStore collection, IndexStore index,
+        IReadOnlyList<IReadOnlyList<FieldInterval>> bounds, int mergeField, bool backward)
+    {
+        var descending = index.Pattern.Descending;
+        var order = Comparer<IndexEntry>.Create((x, y) =>
+        {
+            for (var field = mergeField + 1; field < descending.Length; field++)
+            {
+                var byValue = Bson.BsonValueComparer.Instance.Compare(x.ValueAt(field), y.ValueAt(field));
+                if (byValue != 0) return descending[field] ^ backward ? -byValue : byValue;
+            }
+            return backward ? y.RecordId.CompareTo(x.RecordId) : x.RecordId.CompareTo(y.RecordId);
+        });
+        var heads = new PriorityQueue<IEnumerator<IndexEntry>, IndexEntry>(bounds[mergeField].Count, order);
+        try
+        {
+            foreach (var point in bounds[mergeField])
+            {
+                var run = new FieldInterval[bounds.Count];
+                for (var field = 0; field < run.Length; field++) run[field] = field == mergeField ? point : bounds[field][0];
+                var entries = WalkRun(index, run, backward).Where(entry => InsideAll(entry, run)).GetEnumerator();
+                if (entries.MoveNext()) heads.Enqueue(entries, entries.Current);
+                else entries.Dispose();
+            }
+            while (heads.TryDequeue(out var entries, out var entry))
+            {
+                plan.KeysExamined++;
+                if (entries.MoveNext()) heads.Enqueue(entries, entries.Current);
+                else entries.Dispose();
+                var stored = collection.Get(entry.RecordId);
+                if (stored is null) continue;
+                plan.DocsExamined++;
+                yield return stored;
+            }
+        }
+        finally
+        {
+            while (heads.TryDequeue(out var entries, out _)) entries.Dispose();
+        }
+    }
+
+    /// <summary>The entries inside the bounds, counted from the keys alone (no document is read).</summary>
+    public static long CountEntries(IndexStore index, IReadOnlyList<IReadOnlyList<FieldInterval>> bounds)
+    {
+        long count = 0;
+        foreach (var combination in Combinations(bounds, index.Pattern.Descending, backward: false))
+        {
+            foreach (var entry in WalkRun(index, combination, backward: false))
+            {
+                if (InsideAll(entry, combination)) count++;
+            }
+        }
+        return count;
+    }
+
     /// <summary>True when the bounds hold at least <paramref name="count"/> entries; reads keys only, and stops there.</summary>
     public static bool CountAtLeast(IndexStore index, IReadOnlyList<IReadOnlyList<FieldInterval>> bounds, long count)
     {

@@ -74,7 +74,7 @@ public static class QueryPlanner
             if (!IsUsable(index, predicates)) continue;
             var bounds = Bounds(index, predicates);
             if (bounds.Count == 0) continue;
-            var choice = new IndexChoice(index, bounds, Score(index, bounds), SortDirection(index, bounds, sortFields) is not null);
+            var choice = new IndexChoice(index, bounds, Score(index, bounds), SortDirection(index, bounds, sortFields) is not null || MergedSort(index, bounds, sortFields) is not null);
             if (best is null || choice.IsBetterThan(best)) best = choice;
         }
         return best;
@@ -103,6 +103,11 @@ public static class QueryPlanner
         var backward = SortDirection(index, bounds, sortFields);
         var providesSort = sortFields.Count > 0 && backward is not null;
         if (bounds.Count == 0) return allowFullWalk ? FullIndexWalk(collection, index, backward ?? false, providesSort) : null;
+        if (backward is null && sortFields.Count > 0 && MergedSort(index, bounds, sortFields) is var (mergeField, mergeBackward))
+        {
+            return new QueryPlan("IXSCAN", index, mergeBackward, providesSort: true, bounds,
+                plan => IndexScan.RunMerged(plan, collection, index, bounds, mergeField, mergeBackward));
+        }
         var walkBackward = backward ?? false;
         return new QueryPlan("IXSCAN", index, walkBackward, providesSort, bounds,
             plan => IndexScan.Run(plan, collection, index, bounds, walkBackward));
@@ -124,7 +129,7 @@ public static class QueryPlanner
     }
 
     /// <summary>Per leading index field, the intervals the filter allows: points for all but the last, which may be a range.</summary>
-    private static List<IReadOnlyList<FieldInterval>> Bounds(IndexStore index, FieldPredicates predicates)
+    internal static List<IReadOnlyList<FieldInterval>> Bounds(IndexStore index, FieldPredicates predicates)
     {
         var bounds = new List<IReadOnlyList<FieldInterval>>();
         if (!index.MaintainsEntries || index.Pattern.HasPositionalComponent) return bounds;
@@ -225,6 +230,38 @@ public static class QueryPlanner
             else if (backward != reversed) return null;
         }
         return backward;
+    }
+
+    /// <summary>
+    /// When one field of the bounds has several <c>$in</c> points, every field before it is pinned, the fields after it
+    /// are single intervals and the sort's remaining fields follow it in index order (<c>{ status: { $in: [...] } }</c>
+    /// sorted by <c>nextFollowUp</c> on <c>{ status: 1, nextFollowUp: 1 }</c>): that field's position and the walk
+    /// direction, for a merge of its runs (<see cref="IndexScan.RunMerged"/>). Null otherwise.
+    /// </summary>
+    private static (int Field, bool Backward)? MergedSort(IndexStore index, IReadOnlyList<IReadOnlyList<FieldInterval>> bounds, List<(string Path, bool Descending)> sortFields)
+    {
+        if (sortFields.Count == 0 || index.IsMultikey || !index.MaintainsEntries) return null;
+        var paths = index.Pattern.Paths;
+        var start = 0;
+        while (start < bounds.Count && bounds[start].Count == 1 && bounds[start][0].IsPoint) start++;
+        if (start >= bounds.Count || bounds[start].Count < 2) return null;
+        for (var field = start + 1; field < bounds.Count; field++)
+        {
+            if (bounds[field].Count != 1) return null;
+        }
+        var pinned = new HashSet<string>(paths.Take(start), StringComparer.Ordinal);
+        var remaining = sortFields.Where(sortField => !pinned.Contains(sortField.Path)).ToList();
+        if (remaining.Count == 0 || start + 1 + remaining.Count > paths.Length) return null;
+        bool? backward = null;
+        for (var i = 0; i < remaining.Count; i++)
+        {
+            var field = start + 1 + i;
+            if (paths[field] != remaining[i].Path) return null;
+            var reversed = index.Pattern.Descending[field] != remaining[i].Descending;
+            if (backward is null) backward = reversed;
+            else if (backward != reversed) return null;
+        }
+        return (start, backward!.Value);
     }
 
     private static List<(string Path, bool Descending)> ParseSort(BsonDocument? sort)

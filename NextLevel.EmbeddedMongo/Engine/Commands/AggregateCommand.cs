@@ -17,6 +17,11 @@ public sealed partial class MongoEngine
         var request = AggregateRequest.Parse(command, context.Database);
         var now = Time.GetUtcNow().UtcDateTime;
         var variables = command.LetVariables(now);
+        if (!request.Explain && request.Hint is null && request.BatchSize is not 0 && request.Collection is { } counted && CountPipeline.TryParse(request.Stages) is { } count
+            && Storage.Read(reader => reader.Collection(context.Database, counted) is { } collection ? CountOf(collection, count.Filter) : 0) is { } n)
+        {
+            return CursorReply(context.Database, counted, "firstBatch", count.Result(n), 0);
+        }
         var host = new SnapshotAggregationHost(Storage);
         var (snapshot, textIndexFields) = request.Collection is null
             ? (null, null)
@@ -46,6 +51,10 @@ public sealed partial class MongoEngine
         var (batch, cursorId) = Cursors.Open(context.Database, cursorCollection, context, SessionIdOf(command), results, request.BatchSize, singleBatch: false);
         return CursorReply(context.Database, cursorCollection, "firstBatch", batch, cursorId);
     }
+
+    /// <summary>A count the collection or an index answers without reading documents (null when neither can).</summary>
+    private static long? CountOf(Storage.CollectionStore collection, BsonDocument filter) =>
+        filter.ElementCount == 0 ? collection.Count : Planner.CountScan.TryCount(collection, filter);
 
     /// <summary>Explain of an aggregation: the collection access ($cursor with its query plan) followed by the other stages.</summary>
     private static BsonDocument AggregateExplain(string database, AggregateRequest request, CollectionSnapshot? snapshot, string verbosity, long? returned)

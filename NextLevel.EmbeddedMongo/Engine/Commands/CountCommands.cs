@@ -1,6 +1,7 @@
 using MongoDB.Bson;
 using NextLevel.EmbeddedMongo.Bson;
 using NextLevel.EmbeddedMongo.Engine.Queries;
+using NextLevel.EmbeddedMongo.Planner;
 using NextLevel.EmbeddedMongo.Query;
 
 namespace NextLevel.EmbeddedMongo.Engine;
@@ -24,6 +25,10 @@ public sealed partial class MongoEngine
         {
             // The whole collection: its count is known without reading a document.
             n = Storage.Read(reader => reader.Collection(context.Database, collectionName)?.Count ?? 0);
+        }
+        else if (hint.IsBsonNull && Storage.Read(reader => reader.Collection(context.Database, collectionName) is { } collection ? CountScan.TryCount(collection, filterSpec) : 0) is { } counted)
+        {
+            n = counted;
         }
         else
         {

@@ -13,10 +13,12 @@ public sealed partial class MongoEngine
         var request = FindRequest.Parse(command);
         Counters.AddQuery();
 
-        var snapshot = Storage.Read(reader =>
-            CollectionSnapshot.Capture(reader.Collection(context.Database, collectionName), request.Filter, request.Sort, request.Hint));
         var now = Time.GetUtcNow().UtcDateTime;
-        var query = request.ToQuery(snapshot.FilterOptions(command.LetVariables(now), now), snapshot.ProvidesSort);
+        var variables = command.LetVariables(now);
+        var snapshot = Storage.Read(reader => request.Limit is { } limit
+            ? CollectionSnapshot.CaptureFirst(reader.Collection(context.Database, collectionName), request.Filter, request.Sort, request.Hint, request.Skip + limit, variables, now)
+            : CollectionSnapshot.Capture(reader.Collection(context.Database, collectionName), request.Filter, request.Sort, request.Hint));
+        var query = request.ToQuery(snapshot.FilterOptions(variables, now), snapshot.ProvidesSort);
 
         var (batch, cursorId) = Cursors.Open(
             context.Database, collectionName, context, SessionIdOf(command), query.Run(snapshot.Documents),

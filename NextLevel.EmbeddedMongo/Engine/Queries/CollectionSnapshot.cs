@@ -39,6 +39,25 @@ internal sealed class CollectionSnapshot
         return new CollectionSnapshot([.. plan.Candidates], plan, collection.TextIndexFields);
     }
 
+    /// <summary>
+    /// As <see cref="Capture"/> for a query that needs only its first <paramref name="needed"/> matches in the plan's
+    /// order (skip plus limit, with no sort or a sort the plan gives): candidates are filtered as they are read, and
+    /// reading stops at the last one needed, so a page of a grid walks a page of the index, not the whole of it.
+    /// </summary>
+    public static CollectionSnapshot CaptureFirst(CollectionStore? collection, BsonDocument filter, BsonDocument? sort, BsonValue? hint,
+        long needed, IReadOnlyDictionary<string, BsonValue>? variables, DateTime now)
+    {
+        if (collection is null) return new CollectionSnapshot([], null, null);
+        var plan = QueryPlanner.Plan(collection, filter, sort, hint);
+        if (sort is { ElementCount: > 0 } && !plan.ProvidesSort) return new CollectionSnapshot([.. plan.Candidates], plan, collection.TextIndexFields);
+        var query = new DocumentQuery
+        {
+            Filter = Query.Filter.Parse(filter, new FilterOptions { TextIndexFields = collection.TextIndexFields, Variables = variables, Now = now }),
+            MatchesEverything = filter.ElementCount == 0,
+        };
+        return new CollectionSnapshot([.. query.FirstMatches(plan.Candidates, needed)], plan, collection.TextIndexFields);
+    }
+
     public FilterOptions FilterOptions(IReadOnlyDictionary<string, BsonValue>? variables, DateTime now) =>
         new() { TextIndexFields = TextIndexFields, Variables = variables, Now = now };
 

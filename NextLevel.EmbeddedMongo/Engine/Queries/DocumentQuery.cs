@@ -39,6 +39,13 @@ internal sealed class DocumentQuery
         return Page(matches).Select(Output);
     }
 
+    /// <summary>The first <paramref name="count"/> candidates that pass the filter, in candidate order.</summary>
+    public IEnumerable<StoredDocument> FirstMatches(IEnumerable<StoredDocument> source, long count)
+    {
+        var take = (int)Math.Min(count, int.MaxValue);
+        return MatchesEverything ? source.Take(take) : RawMatches(source).Take(take);
+    }
+
     /// <summary>
     /// The matching documents when nothing but the filter reads them: the filter reads the stored bytes in place
     /// (<see cref="StoredBsonDocument"/> decodes only the fields it is asked for) instead of deserialising each candidate.

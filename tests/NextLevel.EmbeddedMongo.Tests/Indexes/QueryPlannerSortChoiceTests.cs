@@ -91,6 +91,35 @@ public sealed class QueryPlannerSortChoiceTests : IAsyncLifetime
         Assert.Equal(10, Candidates(plan).Count);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(-1)]
+    public void An_in_list_before_the_sort_field_merges_its_runs_in_sort_order_and_a_page_reads_a_page_of_keys(int direction)
+    {
+        var plan = Plan("{ status: { $in: ['qualified', 'contacted'] } }", $"{{ followUp: {direction} }}");
+
+        Assert.Equal("IXSCAN { status: 1, followUp: 1 }", plan.Summary);
+        Assert.True(plan.ProvidesSort);
+        var page = _engine.Read(_ => plan.Candidates.Take(20).Select(stored => stored.ToBsonDocument()).ToList());
+        var expected = Enumerable.Range(0, DocumentCount)
+            .OrderBy(i => direction * (i % 97)).ThenBy(i => direction * i)
+            .Take(20).ToList();
+        Assert.Equal(expected, page.Select(document => document["_id"].AsInt32));
+        // One key per point is read ahead, never the rest of either run.
+        Assert.InRange(plan.KeysExamined, 20, 22);
+    }
+
+    [Fact]
+    public void A_limited_read_in_index_order_stops_at_the_documents_it_needs()
+    {
+        var snapshot = _engine.Read(reader => NextLevel.EmbeddedMongo.Engine.Queries.CollectionSnapshot.CaptureFirst(
+            reader.Collection("test", "leads"), BsonDocument.Parse("{ source: 'zillow' }"), BsonDocument.Parse("{ receivedAt: -1, _id: -1 }"), null,
+            needed: 25, variables: null, now: DateTime.UtcNow));
+
+        Assert.Equal(Enumerable.Range(DocumentCount - 26, 26).Reverse().Where(i => i % 1000 != 0).Take(25), snapshot.Documents.Select(stored => stored.ToBsonDocument()["_id"].AsInt32));
+        Assert.InRange(snapshot.Plan!.KeysExamined, 25, 26);
+    }
+
     private QueryPlan Plan(string filter, string? sort) =>
         _engine.Read(reader => QueryPlanner.Plan(reader.Collection("test", "leads")!, BsonDocument.Parse(filter), sort is null ? null : BsonDocument.Parse(sort), null));
 
