@@ -107,11 +107,33 @@ public sealed class SeededSystemFixture : IAsyncLifetime
         return await stdout;
     }
 
+    /// <summary>Each resource's console log (the engine's slow-query lines among them) beside the screenshots.</summary>
+    private async Task SaveConsoleLogsAsync()
+    {
+        try
+        {
+            foreach (var resource in await App.GetResourcesAsync())
+            {
+                var lines = await App.ReadConsoleLogAsync(resource.Name, TimeSpan.FromSeconds(1));
+                await File.WriteAllLinesAsync(Path.Combine(ArtifactsDirectory, $"{resource.Name}.log"), lines);
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or JsonException)
+        {
+            // The logs are an aid for reading a run; a failure to save them must not fail it.
+            await File.WriteAllTextAsync(Path.Combine(ArtifactsDirectory, "console-logs-error.txt"), e.ToString());
+        }
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
-        if (App is not null) await App.DisposeAsync();
+        if (App is not null)
+        {
+            await SaveConsoleLogsAsync();
+            await App.DisposeAsync();
+        }
         if (_copiedDataDirectory is not null) Directory.Delete(_copiedDataDirectory, recursive: true);
     }
 }

@@ -100,6 +100,36 @@ public sealed class TestDistributedApplication : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The console lines the ops page keeps for <paramref name="resourceName"/> (its log stream read until it has been
+    /// quiet for <paramref name="quiet"/>), for a test's artifacts.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ReadConsoleLogAsync(string resourceName, TimeSpan quiet)
+    {
+        var lines = new List<string>();
+        using var stream = new HttpClient { BaseAddress = DashboardUrl, Timeout = Timeout.InfiniteTimeSpan };
+        using var response = await stream.GetAsync($"api/resources/{Uri.EscapeDataString(resourceName)}/logs", HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        while (true)
+        {
+            using var idle = new CancellationTokenSource(quiet);
+            string? line;
+            try
+            {
+                line = await reader.ReadLineAsync(idle.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return lines;
+            }
+            if (line is null) return lines;
+            if (!line.StartsWith("data:", StringComparison.Ordinal)) continue;
+            using var data = JsonDocument.Parse(line["data:".Length..]);
+            lines.Add($"{data.RootElement.GetProperty("timestamp").GetDateTimeOffset():HH:mm:ss.fff} {data.RootElement.GetProperty("text").GetString()}");
+        }
+    }
+
     /// <summary>A client whose base address is the first endpoint of <paramref name="resourceName"/>.</summary>
     public async Task<HttpClient> CreateHttpClientAsync(string resourceName)
     {
