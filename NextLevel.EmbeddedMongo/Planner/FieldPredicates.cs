@@ -7,7 +7,7 @@ namespace NextLevel.EmbeddedMongo.Planner;
 /// The index-usable conditions a filter puts on its field paths: top-level conjuncts (including <c>$and</c>) of
 /// equality, <c>$eq</c>, <c>$in</c>, range operators and anchored regular expressions. Anything else is ignored, which only widens the candidate
 /// set (every candidate is re-checked by the filter). Values whose matching is subtler than a key comparison
-/// (null, arrays, regular expressions, MinKey/MaxKey, undefined) are not used.
+/// (arrays, regular expressions, MinKey/MaxKey, undefined) are not used; a null equality is kept apart (see EqualsNull).
 /// </summary>
 internal sealed class FieldPredicates
 {
@@ -15,6 +15,7 @@ internal sealed class FieldPredicates
     private readonly Dictionary<string, List<BsonValue[]>> _ins = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<FieldInterval>> _ranges = new(StringComparer.Ordinal);
     private readonly List<(string Path, BsonValue Condition)> _conjuncts = [];
+    private readonly HashSet<string> _nullEqualities = new(StringComparer.Ordinal);
 
     private FieldPredicates() { }
 
@@ -28,7 +29,13 @@ internal sealed class FieldPredicates
     /// <summary>The raw top-level conditions by path (for matching partial index filters).</summary>
     public IReadOnlyList<(string Path, BsonValue Condition)> Conjuncts => _conjuncts;
 
-    public bool HasAny(string path) => _equalities.ContainsKey(path) || _ins.ContainsKey(path) || _ranges.ContainsKey(path);
+    public bool HasAny(string path) => _equalities.ContainsKey(path) || _ins.ContainsKey(path) || _ranges.ContainsKey(path) || _nullEqualities.Contains(path);
+
+    /// <summary>
+    /// True when the filter requires the path to equal null (matching null and a missing field). Only an index with
+    /// one key per document can answer that: its key for such a document is null.
+    /// </summary>
+    public bool EqualsNull(string path) => _nullEqualities.Contains(path);
 
     /// <summary>A value the path must equal (the first usable one), or null.</summary>
     public BsonValue? EqualityOn(string path) => _equalities.TryGetValue(path, out var values) ? values[0] : null;
@@ -67,6 +74,7 @@ internal sealed class FieldPredicates
                     case "$eq":
                         // $eq compares literally: { $eq: /re/ } matches the stored regex value, not strings.
                         if (IsKeyComparable(op.Value)) Add(_equalities, path, op.Value);
+                        else if (op.Value.IsBsonNull) _nullEqualities.Add(path);
                         break;
                     case "$in" when op.Value is BsonArray values && values.Count > 0 && values.All(IsKeyComparable):
                         Add(_ins, path, values.ToArray());
@@ -85,6 +93,7 @@ internal sealed class FieldPredicates
             return;
         }
         if (IsKeyComparable(condition)) Add(_equalities, path, condition);
+        else if (condition.IsBsonNull) _nullEqualities.Add(path);
         else if (condition is BsonRegularExpression regex && RegexPrefix.TryGetRange(regex, out var range)) Add(_ranges, path, range);
     }
 

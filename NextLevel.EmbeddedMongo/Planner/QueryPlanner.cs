@@ -129,6 +129,10 @@ public static class QueryPlanner
     }
 
     /// <summary>Per leading index field, the intervals the filter allows: points for all but the last, which may be a range.</summary>
+    /// <summary>The key a document matching <c>{ path: null }</c> has in a single-valued index (null or missing; since
+    /// MongoDB 6.0 undefined does not match).</summary>
+    private static readonly FieldInterval[] NullKeys = [FieldInterval.Point(BsonNull.Value)];
+
     internal static List<IReadOnlyList<FieldInterval>> Bounds(IndexStore index, FieldPredicates predicates)
     {
         var bounds = new List<IReadOnlyList<FieldInterval>>();
@@ -144,6 +148,11 @@ public static class QueryPlanner
             {
                 var points = values.Distinct(BsonValueComparer.Instance).Select(FieldInterval.Point).ToArray();
                 bounds.Add(points);
+                continue;
+            }
+            if (predicates.EqualsNull(path) && !index.IsMultikey && !index.Definition.Sparse)
+            {
+                bounds.Add(NullKeys);
                 continue;
             }
             var ranges = predicates.RangesOn(path);

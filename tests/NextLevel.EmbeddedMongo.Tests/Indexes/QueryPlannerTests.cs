@@ -167,15 +167,53 @@ public sealed class QueryPlannerTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Null_equality_and_regex_fall_back_to_a_scan()
+    public void Unanchored_regex_null_in_lists_and_array_equality_fall_back_to_a_scan()
     {
-        Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ price: null }")).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: /lead1/ }")).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: /^lead1/i }")).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: /^lead1|x/ }")).Summary);
         Assert.Equal("COLLSCAN", Plan(new BsonDocument("email", new BsonDocument("$eq", new BsonRegularExpression("^lead1")))).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: { $in: ['a', null] } }")).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ tags: ['t1', 'all'] }")).Summary);
+    }
+
+    [Fact]
+    public async Task Null_equality_reads_only_the_null_keys_of_a_single_valued_index()
+    {
+        await using var engine = await StorageTestSupport.OpenMemoryAsync();
+        await engine.WriteAsync(writer =>
+        {
+            var collection = writer.GetOrCreateCollection("test", "nulls");
+            writer.CreateIndex(collection, IndexDefinition.FromSpec(BsonDocument.Parse("{ key: { price: 1 } }")));
+            writer.CreateIndex(collection, IndexDefinition.FromSpec(BsonDocument.Parse("{ key: { tags: 1 } }")));
+            writer.CreateIndex(collection, IndexDefinition.FromSpec(BsonDocument.Parse("{ key: { agent: 1 }, sparse: true }")));
+            for (var i = 0; i < 200; i++)
+            {
+                var document = new BsonDocument { { "_id", i }, { "tags", new BsonArray { "t" + i % 4 } } };
+                BsonValue? price = (i % 5) switch { 0 => null, 1 => BsonNull.Value, 2 => BsonUndefined.Value, _ => new BsonInt32(i) };
+                if (price is not null) document["price"] = price;
+                if (i % 2 == 0) document["agent"] = "a" + i % 3;
+                writer.Insert(collection, document);
+            }
+            return 0;
+        });
+        var filter = BsonDocument.Parse("{ price: null }");
+        var matcher = NextLevel.EmbeddedMongo.Query.Filter.Parse(filter);
+
+        var (summary, candidates, matching) = engine.Read(reader =>
+        {
+            var collection = reader.Collection("test", "nulls")!;
+            var plan = QueryPlanner.Plan(collection, filter, null, null);
+            return (plan.Summary, plan.Candidates.Select(stored => stored.ToBsonDocument()).ToList(), collection.Scan().Count(stored => matcher.Matches(stored.ToBsonDocument())));
+        });
+
+        Assert.Equal("IXSCAN { price: 1 }", summary);
+        Assert.All(candidates, candidate => Assert.True(matcher.Matches(candidate)));
+        Assert.Equal(matching, candidates.Count);
+        Assert.True(matching >= 80, $"{matching} matches");
+        // A multikey index (null may sit inside an array) and a sparse one (no key for a missing field) cannot answer it.
+        Assert.Equal("COLLSCAN", engine.Read(reader => QueryPlanner.Plan(reader.Collection("test", "nulls")!, BsonDocument.Parse("{ tags: null }"), null, null).Summary));
+        Assert.Equal("COLLSCAN", engine.Read(reader => QueryPlanner.Plan(reader.Collection("test", "nulls")!, BsonDocument.Parse("{ agent: null }"), null, null).Summary));
     }
 
     [Theory]
