@@ -44,6 +44,52 @@ public static class PipelineDependencies
     /// <summary>Decodes only <paramref name="fields"/> of a stored document, in their stored order; the rest is skipped unread.</summary>
     public static BsonDocument Read(byte[] bytes, IReadOnlySet<string> fields)
     {
+        ArgumentNullException.ThrowIfNull(fields);
+        return new FieldReader(fields).Read(bytes);
+    }
+
+    /// <summary>
+    /// Reads the named top-level fields of stored documents: element names are compared as UTF-8 bytes and only the
+    /// named values are decoded (<see cref="Bson.RawBsonDecoder"/>), so reading a field costs no allocation for the
+    /// fields passed over. Make one per pipeline run. [Immutable - ThreadSafe]
+    /// </summary>
+    public sealed class FieldReader
+    {
+        private readonly IReadOnlySet<string> _fields;
+        private readonly (byte[] Utf8, string Name)[] _names;
+
+        public FieldReader(IReadOnlySet<string> fields)
+        {
+            _fields = fields;
+            _names = [.. fields.Select(name => (System.Text.Encoding.UTF8.GetBytes(name), name))];
+        }
+
+        public BsonDocument Read(byte[] bytes)
+        {
+            ArgumentNullException.ThrowIfNull(bytes);
+            var document = new BsonDocument();
+            foreach (var (type, name, content) in new Bson.RawBsonDecoder.Elements(bytes))
+            {
+                var wanted = Wanted(name);
+                if (wanted is null) continue;
+                if (!Bson.RawBsonDecoder.TryValue(type, content, out var value)) return ReadWithDriver(bytes, _fields);
+                document.Add(wanted, value);
+            }
+            return document;
+        }
+
+        private string? Wanted(ReadOnlySpan<byte> name)
+        {
+            foreach (var (utf8, text) in _names)
+            {
+                if (name.SequenceEqual(utf8)) return text;
+            }
+            return null;
+        }
+    }
+
+    private static BsonDocument ReadWithDriver(byte[] bytes, IReadOnlySet<string> fields)
+    {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(fields);
         using var reader = new BsonBinaryReader(new MemoryStream(bytes, writable: false));

@@ -20,10 +20,11 @@ public sealed class SlowOperationLog(TimeSpan threshold, Action<string> write)
     public void Record(BsonDocument command, long startTimestamp)
     {
         var elapsed = Stopwatch.GetElapsedTime(startTimestamp);
-        // An awaitable hello (maxAwaitTimeMS) waits on purpose: it is a driver's topology watch, not a slow command.
-        if (elapsed < Threshold || command.Contains("maxAwaitTimeMS")) return;
+        // An awaitable hello (maxAwaitTimeMS) and a getMore of a change stream (maxTimeMS) wait on purpose.
         var name = command.GetElement(0).Name;
-        var collection = command[0] is BsonString target ? target.Value : null;
+        if (elapsed < Threshold || command.Contains("maxAwaitTimeMS") || (name == "getMore" && command.Contains("maxTimeMS"))) return;
+        // getMore names its collection in "collection"; the other commands in their first field.
+        var collection = command[0] is BsonString target ? target.Value : command.GetValue("collection", BsonNull.Value) is BsonString named ? named.Value : null;
         var database = command.TryGetValue("$db", out var db) && db is BsonString dbName ? dbName.Value : "?";
         var line = new StringBuilder("Slow query: ").Append(name).Append(' ').Append(database);
         if (collection is not null) line.Append('.').Append(collection);

@@ -106,7 +106,7 @@ internal static class RawKeyReader
         return pattern + value[pattern..].IndexOf((byte)0) + 1;
     }
 
-    private static bool TryMaterialize(BsonType type, ReadOnlySpan<byte> content, out BsonValue? value)
+    internal static bool TryMaterialize(BsonType type, ReadOnlySpan<byte> content, out BsonValue? value)
     {
         value = type switch
         {

@@ -38,7 +38,7 @@ public sealed partial class MongoEngine
         var fields = PipelineDependencies.TopLevelFields(request.Stages);
         var source = snapshot is null ? []
             : fields is null ? snapshot.Documents.Select(d => d.ToBsonDocument())
-            : snapshot.Documents.Select(d => PipelineDependencies.Read(d.Bytes, fields));
+            : ReadFields(snapshot.Documents, new PipelineDependencies.FieldReader(fields));
         var results = pipeline.Execute(source);
         var cursorCollection = request.Collection ?? "$cmd.aggregate";
 
@@ -51,6 +51,9 @@ public sealed partial class MongoEngine
         var (batch, cursorId) = Cursors.Open(context.Database, cursorCollection, context, SessionIdOf(command), results, request.BatchSize, singleBatch: false);
         return CursorReply(context.Database, cursorCollection, "firstBatch", batch, cursorId);
     }
+
+    private static IEnumerable<BsonDocument> ReadFields(IEnumerable<Storage.StoredDocument> documents, PipelineDependencies.FieldReader reader) =>
+        documents.Select(d => reader.Read(d.Bytes));
 
     /// <summary>A count the collection or an index answers without reading documents (null when neither can).</summary>
     private static long? CountOf(Storage.CollectionStore collection, BsonDocument filter) =>

@@ -50,7 +50,19 @@ public sealed class SlowOperationLogTests
 
         log.Record(BsonDocument.Parse("{ find: 'leads', filter: {}, $db: 'db' }"), Stopwatch.GetTimestamp());
         log.Record(BsonDocument.Parse("{ hello: 1, topologyVersion: { counter: 0 }, maxAwaitTimeMS: 10000, $db: 'admin' }"), LongAgo);
+        log.Record(BsonDocument.Parse("{ getMore: NumberLong(42), collection: 'leads', maxTimeMS: 1000, $db: 'db' }"), LongAgo);
 
         Assert.Empty(lines);
+    }
+
+    [Fact]
+    public void A_slow_getMore_names_its_collection()
+    {
+        var lines = new List<string>();
+        var log = new SlowOperationLog(TimeSpan.FromMilliseconds(100), lines.Add);
+
+        log.Record(BsonDocument.Parse("{ getMore: NumberLong(42), collection: 'leads', batchSize: 100, $db: 'db' }"), LongAgo);
+
+        Assert.StartsWith("Slow query: getMore db.leads ", Assert.Single(lines));
     }
 }
