@@ -22,6 +22,12 @@ internal sealed class DocumentQuery
 
     public Projection? Projection { get; init; }
 
+    /// <summary>
+    /// The top-level fields an inclusion projection reads (with _id), or null when it needs whole documents: matches
+    /// are then read with only these fields (<see cref="Aggregation.PipelineDependencies.FieldReader"/>).
+    /// </summary>
+    public IReadOnlySet<string>? ProjectedFields { get; init; }
+
     public long Skip { get; init; }
 
     /// <summary>Maximum number of documents (positive), or null for all.</summary>
@@ -33,6 +39,12 @@ internal sealed class DocumentQuery
             return Page(source).Select(stored => (BsonDocument)new RawBsonDocument(stored.Bytes));
 
         if (Sort is null && Projection is null) return Page(RawMatches(source)).Select(stored => (BsonDocument)new RawBsonDocument(stored.Bytes));
+
+        if (Sort is null && Projection is not null && ProjectedFields is not null)
+        {
+            var fields = new Aggregation.PipelineDependencies.FieldReader(ProjectedFields);
+            return Page(RawMatches(source)).Select(stored => Projection.Apply(fields.Read(stored.Bytes)));
+        }
 
         var matches = Matches(source);
         if (Sort is not null) matches = SortMatches(matches);

@@ -81,9 +81,24 @@ internal sealed class FindRequest
         MatchesEverything = Filter.ElementCount == 0,
         Sort = Sort is null || presorted ? null : SortSpec.Parse(Sort),
         Projection = Projection is null ? null : Query.Projection.Parse(Projection, options),
+        ProjectedFields = Projection is null ? null : ProjectedFieldsOf(Projection),
         Skip = Skip,
         Limit = Limit,
     };
+
+    /// <summary>
+    /// An inclusion projection's top-level fields; null for an exclusion, or one that reads by match position ("a.$"),
+    /// $elemMatch or $meta, which need the matched document whole.
+    /// </summary>
+    private static IReadOnlySet<string>? ProjectedFieldsOf(BsonDocument projection)
+    {
+        foreach (var element in projection)
+        {
+            if (element.Name.Contains('$', StringComparison.Ordinal)) return null;
+            if (element.Value is BsonDocument operators && operators.Names.Any(name => name is "$elemMatch" or "$meta")) return null;
+        }
+        return Aggregation.PipelineDependencies.TopLevelFields([new BsonDocument("$project", projection)]);
+    }
 
     private static MongoError NonNegative(string field, long value) =>
         MongoError.Location(51024, $"BSON field '{field}' value must be >= 0, actual value '{value}'");

@@ -49,6 +49,39 @@ public sealed class CampaignMetricsRollup(IMongoDatabase database, TimeProvider 
         return [.. touched];
     }
 
+    private sealed record CallFigures(int Conversations, double ConversationSeconds, double? AvgSentiment, decimal TotalCost);
+
+    /// <summary>
+    /// The campaign's call figures in one $group on the server (its calls are not read here): conversations (answered
+    /// or completed, not a voicemail, with a duration) and their seconds, the average sentiment, the total cost.
+    /// </summary>
+    private async Task<CallFigures> CallFiguresAsync(ObjectId campaignId, CancellationToken cancellationToken)
+    {
+        var conversation = new BsonDocument("$and", new BsonArray
+        {
+            new BsonDocument("$in", new BsonArray { "$status", new BsonArray { StoredEnum.Name(CallStatus.Completed), StoredEnum.Name(CallStatus.Answered) } }),
+            new BsonDocument("$ne", new BsonArray { "$outcome", StoredEnum.Name(CallOutcome.Voicemail) }),
+            new BsonDocument("$gt", new BsonArray { "$duration", 0 }),
+        });
+        var pipeline = new[]
+        {
+            new BsonDocument("$match", new BsonDocument("campaignId", campaignId)),
+            new BsonDocument("$group", new BsonDocument
+            {
+                { "_id", BsonNull.Value },
+                { "conversations", new BsonDocument("$sum", new BsonDocument("$cond", new BsonArray { conversation, 1, 0 })) },
+                { "conversationSeconds", new BsonDocument("$sum", new BsonDocument("$cond", new BsonArray { conversation, "$duration", 0 })) },
+                { "avgSentiment", new BsonDocument("$avg", "$sentiment.overall") },
+                { "totalCost", new BsonDocument("$sum", "$cost.totalCost") },
+            }),
+        };
+        var row = await database.GetCollection<BsonDocument>(CollectionNames.Calls).Aggregate<BsonDocument>(pipeline, cancellationToken: cancellationToken)
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null
+            ? new CallFigures(0, 0, null, 0m)
+            : new CallFigures(row["conversations"].ToInt32(), row["conversationSeconds"].ToDouble(), row["avgSentiment"].IsBsonNull ? null : row["avgSentiment"].ToDouble(), row["totalCost"].ToDecimal());
+    }
+
     public async Task<CampaignMetrics> RecomputeAsync(ObjectId campaignId, CancellationToken cancellationToken)
     {
         var leads = Builders<Lead>.Filter.Eq(l => l.CampaignId, campaignId);
@@ -57,12 +90,8 @@ public sealed class CampaignMetricsRollup(IMongoDatabase database, TimeProvider 
         var qualifiedLeads = await _leads.Find(leads & Builders<Lead>.Filter.Ne(l => l.Qualification, null)).Project(l => new { l.Qualification!.Score, l.Qualification.Qualified }).ToListAsync(cancellationToken);
         var closing = await _closing.CountAsync(campaignId, cancellationToken);
 
-        var calls = await _calls.Find(c => c.CampaignId == campaignId)
-            .Project(c => new { c.Status, c.Outcome, c.Duration, Sentiment = c.Sentiment == null ? (double?)null : c.Sentiment.Overall, Cost = c.Cost == null ? (decimal?)null : c.Cost.TotalCost })
-            .ToListAsync(cancellationToken);
-        var conversations = calls.Where(c => c.Status is CallStatus.Completed or CallStatus.Answered && c.Outcome != CallOutcome.Voicemail && (c.Duration ?? 0) > 0).ToList();
-        var sentiments = calls.Where(c => c.Sentiment.HasValue).Select(c => c.Sentiment!.Value).ToList();
-        var callCost = calls.Sum(c => c.Cost ?? 0m);
+        var calls = await CallFiguresAsync(campaignId, cancellationToken);
+        var callCost = calls.TotalCost;
 
         var campaign = await _campaigns.Find(c => c.Id == campaignId).Project(c => c.Budget).FirstOrDefaultAsync(cancellationToken);
         var totalCost = Math.Max(callCost, campaign?.Spent ?? 0m);
@@ -72,14 +101,14 @@ public sealed class CampaignMetricsRollup(IMongoDatabase database, TimeProvider 
         {
             LeadsReceived = received,
             LeadsContacted = contacted,
-            ConversationsCompleted = conversations.Count,
+            ConversationsCompleted = calls.Conversations,
             Qualified = qualifiedLeads.Count(q => q.Qualified),
             SiteVisits = closing.SiteVisits,
             OffersExtended = closing.OffersExtended,
             DealsClosed = closing.DealsClosed,
             AvgQualificationScore = qualifiedLeads.Count == 0 ? 0 : Math.Round(qualifiedLeads.Average(q => q.Score), 3),
-            AvgSentiment = sentiments.Count == 0 ? 0 : Math.Round(sentiments.Average(), 3),
-            AvgCallDuration = conversations.Count == 0 ? 0 : Math.Round(conversations.Average(c => (double)(c.Duration ?? 0)), 1),
+            AvgSentiment = calls.AvgSentiment is { } sentiment ? Math.Round(sentiment, 3) : 0,
+            AvgCallDuration = calls.Conversations == 0 ? 0 : Math.Round(calls.ConversationSeconds / calls.Conversations, 1),
             ConversionRate = ratios.ConversionRate,
             CostPerLead = received == 0 ? 0 : Math.Round(totalCost / received, 2),
             CostPerDeal = ratios.CostPerDeal,

@@ -17,15 +17,19 @@ public sealed class FakeLeadsApi : ILeadsApi
     public List<(string Id, IReadOnlyList<string> Tags)> TagChanges { get; } = [];
     public Exception? Failure { get; set; }
 
-    public Task<LeadPage> ListAsync(LeadFilter filter, TimeZoneInfo zone, string? cursor, int limit, bool includeTotal, CancellationToken cancellationToken)
+    /// <summary>When set, lists wait for it (a slow Api).</summary>
+    public TaskCompletionSource? ListGate { get; set; }
+
+    public async Task<LeadPage> ListAsync(LeadFilter filter, TimeZoneInfo zone, string? cursor, int limit, bool includeTotal, CancellationToken cancellationToken)
     {
         ListCalls.Add((filter, cursor, limit, includeTotal));
+        if (ListGate is not null) await ListGate.Task;
         if (Failure is not null) throw Failure;
         var matching = Rows.Where(r => (filter.Status is null || r.Status == filter.Status) && (filter.Q is null || r.FullName.Contains(filter.Q, StringComparison.OrdinalIgnoreCase))).ToList();
         var start = cursor is null ? 0 : int.Parse(cursor, System.Globalization.CultureInfo.InvariantCulture);
         var page = matching.Skip(start).Take(limit).ToList();
         var next = start + limit < matching.Count ? (start + limit).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-        return Task.FromResult(new LeadPage(page, next, includeTotal ? matching.Count : null));
+        return new LeadPage(page, next, includeTotal ? matching.Count : null);
     }
 
     public Task<LeadDetail?> GetAsync(string id, CancellationToken cancellationToken) =>

@@ -54,6 +54,21 @@ public sealed class LeadsPageTests : WebTestContext
     }
 
     [Fact]
+    public async Task Until_the_Api_answers_the_grid_shows_a_loading_bar_and_not_that_nothing_matches()
+    {
+        Leads.ListGate = new TaskCompletionSource();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/leads?status=dnc");
+
+        var page = RenderPage<LeadsPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(Leads.ListCalls));
+        Assert.Empty(page.FindAll("[data-testid=empty-state]"));
+        Assert.NotEmpty(page.FindAll("[data-testid=leads-grid] .mud-progress-linear"));
+        await page.InvokeAsync(() => Leads.ListGate.SetResult());
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=empty-state]")));
+    }
+
+    [Fact]
     public void No_matching_lead_shows_an_empty_state_that_says_what_to_do()
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/leads?status=dnc");

@@ -51,6 +51,8 @@ public sealed class RollupTests(EmbeddedDatabase server) : IClassFixture<Embedde
         // Visits, offers, deals and revenue come from the closers' records, not from stages or events (Closing/ClosingChoresTests).
         Assert.Equal((4, 2, 2, 1, 0, 0, 0), (metrics.LeadsReceived, metrics.LeadsContacted, metrics.ConversationsCompleted, metrics.Qualified, metrics.SiteVisits, metrics.OffersExtended, metrics.DealsClosed));
         Assert.Equal(0.6, metrics.AvgQualificationScore, 3);
+        Assert.Equal(150.5, metrics.AvgCallDuration, 1); // the two conversations: 300 s and 1 s; the unanswered call is none
+        Assert.Equal(0.6, metrics.AvgSentiment, 3);
         Assert.Equal(0, metrics.ConversionRate, 4);
         Assert.Equal(0m, metrics.TotalRevenue);
         Assert.Equal(0.51m, metrics.TotalCost);

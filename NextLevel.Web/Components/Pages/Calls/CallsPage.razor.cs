@@ -22,6 +22,7 @@ public partial class CallsPage : IDisposable
     private readonly KeysetPager _pager = new();
     private string? _pagedKey;
     private Exception? _error;
+    private bool _loaded;
     private readonly CancellationTokenSource _disposed = new();
 
     protected override async Task OnInitializedAsync()
@@ -68,11 +69,13 @@ public partial class CallsPage : IDisposable
                 cursor = result.NextCursor;
             }
             var total = result.Total ?? state.Page * state.PageSize + result.Items.Count + (result.NextCursor is null ? 0 : state.PageSize);
+            _loaded = true;
             return new GridData<CallSummary> { Items = result.Items, TotalItems = (int)Math.Min(total, int.MaxValue) };
         }
         catch (Exception e) when (e is ApiProblemException or HttpRequestException)
         {
             _error = e;
+            _loaded = true;
             return new GridData<CallSummary> { Items = [], TotalItems = 0 };
         }
     }

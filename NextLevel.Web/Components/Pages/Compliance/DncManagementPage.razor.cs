@@ -25,6 +25,7 @@ public partial class DncManagementPage
     private IReadOnlyList<DncEntry>? _lookup;
     private IReadOnlyList<DncImportStatus> _imports = [];
     private Exception? _error;
+    private bool _loaded;
     private Exception? _importsError;
     private bool _busy;
 
@@ -73,11 +74,13 @@ public partial class DncManagementPage
                 cursor = result.NextCursor;
             }
             var total = state.Page * state.PageSize + result.Items.Count + (result.NextCursor is null ? 0 : state.PageSize);
+            _loaded = true;
             return new GridData<DncEntry> { Items = result.Items, TotalItems = total };
         }
         catch (Exception e) when (e is ApiProblemException or HttpRequestException)
         {
             _error = e;
+            _loaded = true;
             return new GridData<DncEntry> { Items = [], TotalItems = 0 };
         }
     }

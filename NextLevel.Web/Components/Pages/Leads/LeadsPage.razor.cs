@@ -25,6 +25,7 @@ public partial class LeadsPage : IDisposable
     private long? _total;
     private string? _pagedKey;
     private Exception? _error;
+    private bool _loaded;
     private readonly CancellationTokenSource _disposed = new();
 
     private string? QualifiedText => Filter.Qualified?.ToString();
@@ -85,11 +86,13 @@ public partial class LeadsPage : IDisposable
                 cursor = result.NextCursor;
             }
             var total = _total ?? (state.Page * state.PageSize + result.Items.Count + (result.NextCursor is null ? 0 : state.PageSize));
+            _loaded = true;
             return new GridData<LeadSummary> { Items = result.Items, TotalItems = (int)Math.Min(total, int.MaxValue) };
         }
         catch (Exception e) when (e is ApiProblemException or HttpRequestException)
         {
             _error = e;
+            _loaded = true;
             return new GridData<LeadSummary> { Items = [], TotalItems = 0 };
         }
     }
