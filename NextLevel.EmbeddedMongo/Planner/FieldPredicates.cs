@@ -5,7 +5,7 @@ namespace NextLevel.EmbeddedMongo.Planner;
 
 /// <summary>
 /// The index-usable conditions a filter puts on its field paths: top-level conjuncts (including <c>$and</c>) of
-/// equality, <c>$eq</c>, <c>$in</c>, range operators and anchored regular expressions. Anything else is ignored, which only widens the candidate
+/// equality, <c>$eq</c>, <c>$in</c>, range operators, anchored regular expressions and the conditions inside <c>$elemMatch</c>. Anything else is ignored, which only widens the candidate
 /// set (every candidate is re-checked by the filter). Values whose matching is subtler than a key comparison
 /// (arrays, regular expressions, MinKey/MaxKey, undefined) are not used; a null equality is kept apart (see EqualsNull).
 /// </summary>
@@ -87,6 +87,18 @@ internal sealed class FieldPredicates
                         break;
                     case "$regex":
                         AddRegex(path, op.Value, operators.GetValue("$options", BsonString.Empty));
+                        break;
+                    case "$elemMatch" when op.Value is BsonDocument { ElementCount: > 0 } element:
+                        // An element meeting the conditions gives the document a key meeting each of them in an
+                        // index on path.field (or on path itself for operators on the elements), as MongoDB plans it.
+                        if (element.GetElement(0).Name.StartsWith('$')) AddCondition(path, element);
+                        else
+                        {
+                            foreach (var field in element)
+                            {
+                                if (!field.Name.StartsWith('$')) AddCondition(path + "." + field.Name, field.Value);
+                            }
+                        }
                         break;
                 }
             }

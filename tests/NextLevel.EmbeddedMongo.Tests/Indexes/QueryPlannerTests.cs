@@ -216,6 +216,16 @@ public sealed class QueryPlannerTests : IAsyncLifetime
         Assert.Equal("COLLSCAN", engine.Read(reader => QueryPlanner.Plan(reader.Collection("test", "nulls")!, BsonDocument.Parse("{ agent: null }"), null, null).Summary));
     }
 
+    [Fact]
+    public void An_elemMatch_on_array_documents_uses_the_index_on_their_field()
+    {
+        var filter = BsonDocument.Parse("{ address: { $elemMatch: { city: 'city7' } } }");
+        Assert.Equal("IXSCAN { address.city: 1 }", Plan(filter).Summary);
+        var elementOperators = BsonDocument.Parse("{ tags: { $elemMatch: { $in: ['t7', 't8'] } } }");
+        Assert.Equal("IXSCAN { tags: 1 }", Plan(elementOperators).Summary);
+        Assert.Equal(2 * DocumentCount / 100, Candidates(Plan(elementOperators)).Count);
+    }
+
     [Theory]
     [InlineData("{ email: /^lead123/ }", 11)]
     [InlineData("{ email: { $regex: '^lead123' } }", 11)]
