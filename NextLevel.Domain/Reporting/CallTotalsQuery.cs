@@ -41,7 +41,8 @@ public sealed class CallTotalsQuery(IMongoDatabase database)
     }
 
     /// <summary>Only <see cref="CallTotals.TotalCost"/> (the Overview's cost, cost per lead and deal, ROI): the same sum,
-    /// reading one small field per call instead of the status, duration and sentiment as well.</summary>
+    /// of the one field the index initiatedAt_-1_cost.totalCost_1 holds, so the server answers it from that index's
+    /// keys (a covered read) for a period given on initiatedAt alone.</summary>
     public async Task<decimal> CostAsync(BsonDocument match, CancellationToken cancellationToken = default)
     {
         var pipeline = new[]

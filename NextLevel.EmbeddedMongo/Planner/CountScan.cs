@@ -14,7 +14,15 @@ internal static class CountScan
     private static readonly HashSet<string> RangeOperators = new(["$gt", "$gte", "$lt", "$lte"], StringComparer.Ordinal);
 
     /// <summary>The number of matching documents, or null when no index answers the filter exactly.</summary>
-    public static long? TryCount(CollectionStore collection, BsonDocument filter)
+    public static long? TryCount(CollectionStore collection, BsonDocument filter) =>
+        FindExact(collection, filter, []) is var (index, bounds) ? IndexScan.CountEntries(index, bounds) : null;
+
+    /// <summary>
+    /// An index whose bounds express <paramref name="filter"/> exactly and whose keys also hold every one of
+    /// <paramref name="alsoNeeded"/> (paths a covered read takes from the keys), with those bounds; null when none.
+    /// Its entries inside the bounds are then one per matching document.
+    /// </summary>
+    public static (IndexStore Index, List<IReadOnlyList<FieldInterval>> Bounds)? FindExact(CollectionStore collection, BsonDocument filter, IReadOnlyCollection<string> alsoNeeded)
     {
         var paths = new HashSet<string>(StringComparer.Ordinal);
         if (!AddExactConditions(filter, paths) || paths.Count == 0) return null;
@@ -25,11 +33,11 @@ internal static class CountScan
             if (!index.MaintainsEntries || index.IsMultikey || definition.Hidden || definition.Sparse || definition.PartialFilterExpression is not null
                 || index.Pattern.HasPositionalComponent || index.Pattern.Paths.Length < paths.Count)
                 continue;
-            if (!index.Pattern.Paths.Take(paths.Count).All(paths.Contains)) continue;
+            if (!index.Pattern.Paths.Take(paths.Count).All(paths.Contains) || !alsoNeeded.All(index.Pattern.Paths.Contains)) continue;
             var bounds = QueryPlanner.Bounds(index, predicates);
             // Fewer bounds than paths: a range came before another field, which the scan would not narrow.
             if (bounds.Count != paths.Count) continue;
-            return IndexScan.CountEntries(index, bounds);
+            return (index, bounds);
         }
         return null;
     }

@@ -91,14 +91,20 @@ internal static class IndexScan
     public static long CountEntries(IndexStore index, IReadOnlyList<IReadOnlyList<FieldInterval>> bounds)
     {
         long count = 0;
+        foreach (var _ in Entries(index, bounds)) count++;
+        return count;
+    }
+
+    /// <summary>The entries inside the bounds, in index order (keys only: no document is read).</summary>
+    public static IEnumerable<IndexEntry> Entries(IndexStore index, IReadOnlyList<IReadOnlyList<FieldInterval>> bounds)
+    {
         foreach (var combination in Combinations(bounds, index.Pattern.Descending, backward: false))
         {
             foreach (var entry in WalkRun(index, combination, backward: false))
             {
-                if (InsideAll(entry, combination)) count++;
+                if (InsideAll(entry, combination)) yield return entry;
             }
         }
-        return count;
     }
 
     /// <summary>True when the bounds hold at least <paramref name="count"/> entries; reads keys only, and stops there.</summary>

@@ -17,6 +17,8 @@ internal static class CallsCollection
             IndexSpec.On(new BsonDocument { { "campaignId", 1 }, { "initiatedAt", -1 } }),
             // The calls list and the live feed (issue 7): newest first with the _id tie-break of the keyset cursor.
             IndexSpec.On(new BsonDocument { { "initiatedAt", -1 }, { "_id", -1 } }),
+            // The Overview's call cost for a period (CallTotalsQuery.CostAsync): a sum read from this index's keys alone.
+            IndexSpec.On(new BsonDocument { { "initiatedAt", -1 }, { "cost.totalCost", 1 } }),
         ],
         Object(
             ["callSid", "leadId", "contactPhone", "initiatedAt", "direction", "type", "status"],

@@ -22,6 +22,13 @@ public sealed partial class MongoEngine
         {
             return CursorReply(context.Database, counted, "firstBatch", count.Result(n), 0);
         }
+        if (!request.Explain && request.Hint is null && request.Collection is { } coveredCollection && CoveredGroup.TryParse(request.Stages) is { } covered
+            && Storage.Read(reader => reader.Collection(context.Database, coveredCollection) is { } collection ? covered.ReadKeys(collection) : []) is { } keys)
+        {
+            var group = Pipeline.Parse(covered.GroupStage, new AggregationContext { Database = context.Database, Host = new SnapshotAggregationHost(Storage), Variables = variables, Now = now });
+            var (groupBatch, groupCursor) = Cursors.Open(context.Database, coveredCollection, context, SessionIdOf(command), group.Execute(keys), request.BatchSize, singleBatch: false);
+            return CursorReply(context.Database, coveredCollection, "firstBatch", groupBatch, groupCursor);
+        }
         var host = new SnapshotAggregationHost(Storage);
         var (snapshot, textIndexFields) = request.Collection is null
             ? (null, null)
