@@ -32,12 +32,8 @@ public sealed class OperationsRollup(IMongoDatabase database, SystemConfigStore 
         var now = time.GetUtcNow();
         var due = await _leads.CountDocumentsAsync(Builders<Lead>.Filter.In(l => l.Status, Active) & Builders<Lead>.Filter.Lte(l => l.NextFollowUp, now.UtcDateTime), cancellationToken: cancellationToken);
 
-        var recent = await _calls.Find(c => c.InitiatedAt >= now.UtcDateTime.AddDays(-30) && c.Type == CallType.Automated)
-            .Project(c => new { c.Status, c.AnsweredAt, c.Duration, c.Outcome, Cost = c.Cost == null ? (decimal?)null : c.Cost.TotalCost })
-            .ToListAsync(cancellationToken);
-        var answered = recent.Where(c => c.AnsweredAt is not null || c.Status is CallStatus.Answered || (c.Status is CallStatus.Completed && c.Outcome != CallOutcome.Voicemail)).ToList();
-        var abandoned = answered.Count(c => c.Duration is { } d && d <= options.Value.AbandonedSeconds);
-        var rate = answered.Count == 0 ? 0 : (double)abandoned / answered.Count;
+        var (answered, abandoned) = await AbandonmentAsync(now.UtcDateTime.AddDays(-30), cancellationToken);
+        var rate = answered == 0 ? 0 : (double)abandoned / answered;
 
         var (imports, _) = await settings.GetAsync(ComplianceSettings.DncImports, cancellationToken);
         double? age = imports.National is { } national ? Math.Round((now.UtcDateTime - DateTime.SpecifyKind(national.ImportedAt, DateTimeKind.Utc)).TotalDays, 2) : null;
@@ -50,19 +46,70 @@ public sealed class OperationsRollup(IMongoDatabase database, SystemConfigStore 
         return new OperationsSnapshot(due, rate, age);
     }
 
+    private static BsonDocument Count(BsonValue condition) => new("$sum", new BsonDocument("$cond", new BsonArray { condition, 1, 0 }));
+
+    private static BsonDocument StatusIs(CallStatus status) => new("$eq", new BsonArray { "$status", StoredEnum.Name(status) });
+
+    private static BsonDocument NotVoicemail => new("$ne", new BsonArray { "$outcome", StoredEnum.Name(CallOutcome.Voicemail) });
+
+    /// <summary>
+    /// Automated calls since <paramref name="since"/> that a person answered (answeredAt set, status answered, or
+    /// completed other than by voicemail), and those of them that ended within the abandonment limit: one $group on
+    /// the server, the calls are not read here.
+    /// </summary>
+    private async Task<(int Answered, int Abandoned)> AbandonmentAsync(DateTime since, CancellationToken cancellationToken)
+    {
+        var answered = new BsonDocument("$or", new BsonArray
+        {
+            new BsonDocument("$gt", new BsonArray { "$answeredAt", BsonNull.Value }),
+            StatusIs(CallStatus.Answered),
+            new BsonDocument("$and", new BsonArray { StatusIs(CallStatus.Completed), NotVoicemail }),
+        });
+        var quick = new BsonDocument("$and", new BsonArray
+        {
+            answered,
+            new BsonDocument("$isNumber", "$duration"),
+            new BsonDocument("$lte", new BsonArray { "$duration", options.Value.AbandonedSeconds }),
+        });
+        var row = await Totals(new BsonDocument { { "initiatedAt", new BsonDocument("$gte", since) }, { "type", StoredEnum.Name(CallType.Automated) } },
+            new BsonDocument { { "answered", Count(answered) }, { "abandoned", Count(quick) } }, cancellationToken);
+        return row is null ? (0, 0) : (row["answered"].ToInt32(), row["abandoned"].ToInt32());
+    }
+
+    /// <summary>The AI agent's lifetime figures over every automated call, in one $group on the server.</summary>
+    private async Task<(int Total, int Successful, int Failed, decimal Cost)> AgentTotalsAsync(CancellationToken cancellationToken)
+    {
+        var successful = new BsonDocument("$and", new BsonArray
+        {
+            new BsonDocument("$in", new BsonArray { "$status", new BsonArray { StoredEnum.Name(CallStatus.Answered), StoredEnum.Name(CallStatus.Completed) } }),
+            NotVoicemail,
+        });
+        var row = await Totals(new BsonDocument("type", StoredEnum.Name(CallType.Automated)), new BsonDocument
+        {
+            { "total", new BsonDocument("$sum", 1) },
+            { "successful", Count(successful) },
+            { "failed", Count(StatusIs(CallStatus.Failed)) },
+            { "cost", new BsonDocument("$sum", "$cost.totalCost") },
+        }, cancellationToken);
+        return row is null ? (0, 0, 0, 0m) : (row["total"].ToInt32(), row["successful"].ToInt32(), row["failed"].ToInt32(), row["cost"].ToDecimal());
+    }
+
+    private async Task<BsonDocument?> Totals(BsonDocument match, BsonDocument accumulators, CancellationToken cancellationToken)
+    {
+        var group = new BsonDocument("_id", BsonNull.Value).AddRange(accumulators);
+        return await _calls.Database.GetCollection<BsonDocument>(CollectionNames.Calls)
+            .Aggregate<BsonDocument>(new[] { new BsonDocument("$match", match), new BsonDocument("$group", group) }, cancellationToken: cancellationToken)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     private async Task UpdateAgentAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var all = await _calls.Find(c => c.Type == CallType.Automated)
-            .Project(c => new { c.Status, c.Outcome, Cost = c.Cost == null ? (decimal?)null : c.Cost.TotalCost })
-            .ToListAsync(cancellationToken);
-        var total = all.Count;
-        var successful = all.Count(c => c.Status is CallStatus.Answered or CallStatus.Completed && c.Outcome != CallOutcome.Voicemail);
-        var failed = all.Count(c => c.Status is CallStatus.Failed);
+        var (total, successful, failed, cost) = await AgentTotalsAsync(cancellationToken);
         var update = Builders<AgentState>.Update
             .Set(a => a.Metrics.TotalRequests, total)
             .Set(a => a.Metrics.SuccessfulRequests, successful)
             .Set(a => a.Metrics.FailedRequests, failed)
-            .Set(a => a.Metrics.TotalCost, all.Sum(c => c.Cost ?? 0m))
+            .Set(a => a.Metrics.TotalCost, cost)
             .Set(a => a.UpdatedAt, now.UtcDateTime)
             .SetOnInsert(a => a.AgentType, AgentType.ConversationAi)
             .SetOnInsert(a => a.AgentId, options.Value.AgentId);

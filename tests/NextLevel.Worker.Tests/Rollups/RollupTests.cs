@@ -63,6 +63,7 @@ public sealed class RollupTests(EmbeddedDatabase server) : IClassFixture<Embedde
         Assert.Equal(0, snapshot.StepsDue);
         var agent = await database.GetCollection<AgentState>(CollectionNames.AgentState).Find(a => a.AgentType == AgentType.ConversationAi).SingleAsync();
         Assert.Equal((3, 2, 0), (agent.Metrics.TotalRequests, agent.Metrics.SuccessfulRequests, agent.Metrics.FailedRequests));
+        Assert.Equal(0.51m, agent.Metrics.TotalCost);
     }
 
     private static Call Call(Campaign campaign, Lead lead, CallStatus status, int duration, double? sentiment, decimal cost, bool answered) => new()
