@@ -8,15 +8,22 @@ namespace NextLevel.EmbeddedMongo.Aggregation;
 /// <summary>
 /// MongoDB's dependency analysis in short: when no whole input document can reach the output — the pipeline
 /// reshapes (a $group, $count or inclusion $project) after only $match, $sort, $skip and $limit — the input documents
-/// are read with just the top-level fields those stages name, so a $group over large documents does not decode
-/// every field of every one. The set is a superset: every key and every "$path" in the stages up to the reshape
+/// are read with just the fields those stages name (down to the named parts of embedded documents), so a $group over
+/// large documents does not decode every field of every one. The set is a superset: every key and every "$path" in the stages up to the reshape
 /// counts, whatever its role.
 /// [Stateless - ThreadSafe]
 /// </summary>
 public static class PipelineDependencies
 {
     /// <summary>The top-level fields the pipeline reads (always with _id), or null when it needs whole documents.</summary>
-    public static IReadOnlySet<string>? TopLevelFields(BsonArray stages)
+    public static IReadOnlySet<string>? TopLevelFields(BsonArray stages) =>
+        Paths(stages) is { } paths ? paths.Select(FirstSegment).ToHashSet(StringComparer.Ordinal) : null;
+
+    /// <summary>
+    /// The field paths the pipeline reads (always with _id; "qualification.score" rather than all of "qualification"),
+    /// or null when it needs whole documents. <see cref="FieldReader"/> decodes just these.
+    /// </summary>
+    public static IReadOnlySet<string>? Paths(BsonArray stages)
     {
         ArgumentNullException.ThrowIfNull(stages);
         var fields = new HashSet<string>(StringComparer.Ordinal) { "_id" };
@@ -49,42 +56,108 @@ public static class PipelineDependencies
     }
 
     /// <summary>
-    /// Reads the named top-level fields of stored documents: element names are compared as UTF-8 bytes and only the
-    /// named values are decoded (<see cref="Bson.RawBsonDecoder"/>), so reading a field costs no allocation for the
-    /// fields passed over. Make one per pipeline run. [Immutable - ThreadSafe]
+    /// Reads the named fields of stored documents: element names are compared as UTF-8 bytes and only the named
+    /// values are decoded (<see cref="Bson.RawBsonDecoder"/>). A dotted path decodes only that part of an embedded
+    /// document (and of each document in an array on the way), so "qualification.score" does not decode the rest of
+    /// "qualification". A path with a numeric part (an array position in a filter) reads its top-level field whole.
+    /// Make one per query run. [Immutable - ThreadSafe]
     /// </summary>
     public sealed class FieldReader
     {
         private readonly IReadOnlySet<string> _fields;
-        private readonly (byte[] Utf8, string Name)[] _names;
+        private readonly PathNode _root = new();
 
-        public FieldReader(IReadOnlySet<string> fields)
+        public FieldReader(IReadOnlySet<string> paths)
         {
-            _fields = fields;
-            _names = [.. fields.Select(name => (System.Text.Encoding.UTF8.GetBytes(name), name))];
+            ArgumentNullException.ThrowIfNull(paths);
+            _fields = paths.Select(FirstSegment).ToHashSet(StringComparer.Ordinal);
+            foreach (var path in paths)
+            {
+                var parts = path.Split('.');
+                if (parts.Any(part => part.Length > 0 && part.All(char.IsAsciiDigit))) parts = [parts[0]];
+                _root.Add(parts, 0);
+            }
         }
 
         public BsonDocument Read(byte[] bytes)
         {
             ArgumentNullException.ThrowIfNull(bytes);
+            return ReadDocument(bytes, _root) ?? ReadWithDriver(bytes, _fields);
+        }
+
+        /// <summary>The named parts of a document; null when a value needs the driver (the caller then reads the top-level fields with it).</summary>
+        private static BsonDocument? ReadDocument(ReadOnlySpan<byte> bytes, PathNode node)
+        {
             var document = new BsonDocument();
             foreach (var (type, name, content) in new Bson.RawBsonDecoder.Elements(bytes))
             {
-                var wanted = Wanted(name);
-                if (wanted is null) continue;
-                if (!Bson.RawBsonDecoder.TryValue(type, content, out var value)) return ReadWithDriver(bytes, _fields);
-                document.Add(wanted, value);
+                if (node.Child(name) is not { } child) continue;
+                var value = child.IsWhole ? Decode(type, content) : ReadPart(type, content, child);
+                if (value is null) return null;
+                document.Add(child.Name, value);
             }
             return document;
         }
 
-        private string? Wanted(ReadOnlySpan<byte> name)
+        private static BsonValue? ReadPart(MongoDB.Bson.BsonType type, ReadOnlySpan<byte> content, PathNode node)
         {
-            foreach (var (utf8, text) in _names)
+            switch (type)
             {
-                if (name.SequenceEqual(utf8)) return text;
+                case MongoDB.Bson.BsonType.Document:
+                    return ReadDocument(content, node);
+                case MongoDB.Bson.BsonType.Array:
+                    // A path through an array reads that part of each document in it; other elements are kept as they are.
+                    var array = new BsonArray();
+                    foreach (var (elementType, _, elementContent) in new Bson.RawBsonDecoder.Elements(content))
+                    {
+                        var element = elementType == MongoDB.Bson.BsonType.Document ? ReadDocument(elementContent, node) : Decode(elementType, elementContent);
+                        if (element is null) return null;
+                        array.Add(element);
+                    }
+                    return array;
+                default:
+                    return Decode(type, content);
             }
-            return null;
+        }
+
+        private static BsonValue? Decode(MongoDB.Bson.BsonType type, ReadOnlySpan<byte> content) =>
+            Bson.RawBsonDecoder.TryValue(type, content, out var value) ? value : null;
+
+        /// <summary>One level of the paths: a field read whole, or only some of its fields.</summary>
+        private sealed class PathNode
+        {
+            private readonly List<(byte[] Utf8, PathNode Node)> _children = [];
+
+            public string Name { get; private init; } = "";
+
+            public bool IsWhole { get; private set; }
+
+            public void Add(string[] parts, int depth)
+            {
+                if (IsWhole) return;
+                if (depth == parts.Length)
+                {
+                    IsWhole = true;
+                    _children.Clear();
+                    return;
+                }
+                var child = _children.FirstOrDefault(c => c.Node.Name == parts[depth]).Node;
+                if (child is null)
+                {
+                    child = new PathNode { Name = parts[depth] };
+                    _children.Add((System.Text.Encoding.UTF8.GetBytes(parts[depth]), child));
+                }
+                child.Add(parts, depth + 1);
+            }
+
+            public PathNode? Child(ReadOnlySpan<byte> name)
+            {
+                foreach (var (utf8, node) in _children)
+                {
+                    if (name.SequenceEqual(utf8)) return node;
+                }
+                return null;
+            }
         }
     }
 
@@ -127,7 +200,7 @@ public static class PipelineDependencies
                 {
                     // Operators that look at the whole document or at fields not named in the spec.
                     if (element.Name is "$text" or "$where" or "$jsonSchema" or "$$ROOT" or "$$CURRENT") return false;
-                    if (!element.Name.StartsWith('$')) fields.Add(FirstSegment(element.Name));
+                    if (!element.Name.StartsWith('$')) fields.Add(element.Name);
                     if (!Collect(element.Value, fields)) return false;
                 }
                 return true;
@@ -141,7 +214,7 @@ public static class PipelineDependencies
                 var variable = FirstSegment(text[2..]);
                 return variable is not ("ROOT" or "CURRENT");
             case BsonString { Value: var text } when text.Length > 1 && text[0] == '$':
-                fields.Add(FirstSegment(text[1..]));
+                fields.Add(text[1..]);
                 return true;
             default:
                 return true;

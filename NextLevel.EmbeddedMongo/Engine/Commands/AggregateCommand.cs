@@ -42,7 +42,7 @@ public sealed partial class MongoEngine
         if (request.Explain)
             return AggregateExplain(context.Database, request, snapshot, "queryPlanner", null);
 
-        var fields = PipelineDependencies.TopLevelFields(request.Stages);
+        var fields = PipelineDependencies.Paths(request.Stages);
         var source = snapshot is null ? []
             : fields is null ? snapshot.Documents.Select(d => d.ToBsonDocument())
             : ReadFields(snapshot.Documents, new PipelineDependencies.FieldReader(fields));

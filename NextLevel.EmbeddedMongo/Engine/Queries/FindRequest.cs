@@ -97,7 +97,7 @@ internal sealed class FindRequest
             if (element.Name.Contains('$', StringComparison.Ordinal)) return null;
             if (element.Value is BsonDocument operators && operators.Names.Any(name => name is "$elemMatch" or "$meta")) return null;
         }
-        return Aggregation.PipelineDependencies.TopLevelFields([new BsonDocument("$project", projection)]);
+        return Aggregation.PipelineDependencies.Paths([new BsonDocument("$project", projection)]);
     }
 
     private static MongoError NonNegative(string field, long value) =>

@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using NextLevel.EmbeddedMongo.Aggregation;
+using NextLevel.EmbeddedMongo.Bson;
 
 namespace NextLevel.EmbeddedMongo.Tests.Aggregation;
 
@@ -25,6 +26,32 @@ public sealed class FieldReaderTests
             var read = new PipelineDependencies.FieldReader(fields).Read(document.ToBson());
 
             Assert.Equal(expected, read);
+        }
+    }
+
+    private static readonly string[] DottedPaths = ["cost.amount", "cost.détail", "cost.détail.amount", "notes.amount", "tags.amount", "status.amount", "cost.0", "notes.1.amount"];
+
+    [Fact]
+    public void Dotted_paths_resolve_to_the_same_values_in_the_partial_document_as_in_the_whole_one()
+    {
+        var random = new Random(11);
+        for (var round = 0; round < 500; round++)
+        {
+            var document = new BsonDocument();
+            foreach (var name in Names)
+            {
+                if (random.Next(4) > 0) document[name] = RandomValue(random, depth: 0);
+            }
+            var paths = DottedPaths.Where(_ => random.Next(2) == 0).Append("_id").ToHashSet();
+
+            var read = new PipelineDependencies.FieldReader(paths).Read(document.ToBson());
+
+            foreach (var path in paths)
+            {
+                var parsed = DocumentPath.Parse(path);
+                Assert.Equal(parsed.EnumerateKeyValues(document), parsed.EnumerateKeyValues(read));
+                Assert.Equal(parsed.EnumerateCandidates(document).ToList(), parsed.EnumerateCandidates(read).ToList());
+            }
         }
     }
 
