@@ -28,7 +28,7 @@ public static class DashboardApi
         group.MapGet("/funnel", FunnelAsync).WithName("GetLeadFunnel")
             .WithSummary("Leads received per status with average score, optionally for one campaign or source (default: last 30 days).");
         group.MapGet("/kpis", KpisAsync).WithName("GetKpis")
-            .WithSummary("Leads, speed to lead (median, p90), contact rate, qualified, visits, offers, deals, cost per lead and deal, ROI; with the previous period.");
+            .WithSummary("Leads, speed to lead (median, p90), contact rate, qualified, visits, offers, deals, cost per lead and deal, ROI; with the previous period unless compare=false.");
         return group;
     }
 
@@ -65,15 +65,16 @@ public static class DashboardApi
         return TypedResults.Ok(new FunnelView(range.From, range.To, steps));
     }
 
-    public static async Task<Results<Ok<KpiView>, ValidationProblem>> KpisAsync(string? from, string? to, IMongoDatabase database, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>The KPIs of a period and, unless compare=false, of the period of the same length before it (the trend).</summary>
+    public static async Task<Results<Ok<KpiView>, ValidationProblem>> KpisAsync(string? from, string? to, bool? compare, IMongoDatabase database, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var range = Period(from, to, clock, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var length = range.To - range.From;
         var currentTask = KpiPeriodAsync(database, range.From, range.To, cancellationToken);
-        var previousTask = KpiPeriodAsync(database, range.From - length, range.From, cancellationToken);
-        return TypedResults.Ok(new KpiView(await currentTask, await previousTask));
+        var previousTask = compare is false ? null : KpiPeriodAsync(database, range.From - length, range.From, cancellationToken);
+        return TypedResults.Ok(new KpiView(await currentTask, previousTask is null ? null : await previousTask));
     }
 
     private static async Task<KpiPeriod> KpiPeriodAsync(IMongoDatabase database, DateTime from, DateTime to, CancellationToken cancellationToken)

@@ -14,4 +14,4 @@ public sealed record KpiPeriod(
     decimal Cost, decimal Revenue, decimal? CostPerLead, decimal? CostPerDeal, double? Roi);
 
 /// <summary>The requested period and the one of equal length just before it, for trends.</summary>
-public sealed record KpiView(KpiPeriod Current, KpiPeriod Previous);
+public sealed record KpiView(KpiPeriod Current, KpiPeriod? Previous);

@@ -85,6 +85,15 @@ public class DashboardApiTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsy
     }
 
     [Fact]
+    public async Task Kpis_without_compare_count_the_period_alone()
+    {
+        var kpis = await api.CreateStaffClient("closer").GetFromJsonAsync<JsonElement>("/api/dashboard/kpis?compare=false");
+
+        Assert.Equal(4, kpis.GetProperty("current").GetProperty("leadsReceived").GetInt32());
+        Assert.Equal(JsonValueKind.Null, kpis.GetProperty("previous").ValueKind);
+    }
+
+    [Fact]
     public async Task The_funnel_groups_leads_by_status_and_narrows_by_campaign_and_source()
     {
         var client = api.CreateStaffClient("ops");

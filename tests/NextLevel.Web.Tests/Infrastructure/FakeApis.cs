@@ -99,16 +99,19 @@ public sealed class FakeCampaignsApi : ICampaignsApi
 public sealed class FakeDashboardApi : IDashboardApi
 {
     public List<(DateTimeOffset From, DateTimeOffset To)> KpiCalls { get; } = [];
+    public List<bool> KpiCompares { get; } = [];
     public Func<DateTimeOffset, DateTimeOffset, KpiReport> Kpis { get; set; } = (from, to) =>
         new KpiReport(new KpiValues(from, to, 0, null, null, 0, 0, 0, 0, 0, 0, null, null, null), null);
     public CampaignPerformanceReport Performance { get; set; } = new(null, default, default, []);
     public FunnelReport Funnel { get; set; } = new(default, default, []);
     public List<(string? CampaignId, string? Source)> FunnelCalls { get; } = [];
 
-    public Task<KpiReport> KpisAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public Task<KpiReport> KpisAsync(DateTimeOffset from, DateTimeOffset to, bool compare, CancellationToken cancellationToken)
     {
         KpiCalls.Add((from, to));
-        return Task.FromResult(Kpis(from, to));
+        KpiCompares.Add(compare);
+        var report = Kpis(from, to);
+        return Task.FromResult(compare ? report : report with { Previous = null });
     }
 
     public Task<CampaignPerformanceReport> CampaignPerformanceAsync(string campaignId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>

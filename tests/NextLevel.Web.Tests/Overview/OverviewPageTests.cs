@@ -9,9 +9,13 @@ public sealed class OverviewPageTests : WebTestContext
     [Fact]
     public void Shows_the_period_KPIs_formatted_with_their_trend_versus_the_previous_period()
     {
+        // The period asked for (ending tonight) and the one before it, which the page asks for after the period's own figures.
+        var tonight = new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.Zero);
         Dashboard.Kpis = (from, to) => new KpiReport(
-            new KpiValues(from, to, 1200, new SpeedToLead(900, 95, 600), 0.42, 150, 30, 12, 4, 24000, 60000, 20, 6000, 1.5),
-            new KpiValues(from - (to - from), from, 1000, new SpeedToLead(800, 120, 700), 0.40, 120, 25, 10, 2, 20000, 30000, 20, 10000, 0.5));
+            to == tonight
+                ? new KpiValues(from, to, 1200, new SpeedToLead(900, 95, 600), 0.42, 150, 30, 12, 4, 24000, 60000, 20, 6000, 1.5)
+                : new KpiValues(from, to, 1000, new SpeedToLead(800, 120, 700), 0.40, 120, 25, 10, 2, 20000, 30000, 20, 10000, 0.5),
+            null);
 
         var page = RenderPage<OverviewPage>();
 
@@ -25,14 +29,15 @@ public sealed class OverviewPageTests : WebTestContext
     }
 
     [Fact]
-    public void Asks_for_today_and_the_last_30_days_ending_tonight()
+    public void Asks_for_today_and_the_last_30_days_ending_tonight_then_the_30_days_before_for_the_trend()
     {
         var page = RenderPage<OverviewPage>();
 
-        page.WaitForAssertion(() => Assert.Equal(2, Dashboard.KpiCalls.Count));
+        page.WaitForAssertion(() => Assert.Equal(3, Dashboard.KpiCalls.Count));
         var today = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
         Assert.Contains((today, today.AddDays(1)), Dashboard.KpiCalls);
         Assert.Contains((today.AddDays(-29), today.AddDays(1)), Dashboard.KpiCalls);
+        Assert.Equal((today.AddDays(-59), today.AddDays(-29)), Dashboard.KpiCalls[2]);
     }
 
     [Fact]

@@ -43,12 +43,16 @@ public partial class OverviewPage : IDisposable
         _range ??= Period.FromPreset(_preset, Zone, Clock);
         try
         {
-            var todayTask = Dashboard.KpisAsync(today.From, today.To, _disposed.Token);
-            var periodTask = Dashboard.KpisAsync(_range.From, _range.To, _disposed.Token);
-            // Today's figures are a small read: show them while the period's are still being counted.
+            var todayTask = Dashboard.KpisAsync(today.From, today.To, compare: true, _disposed.Token);
+            var periodTask = Dashboard.KpisAsync(_range.From, _range.To, compare: false, _disposed.Token);
+            // Today's figures are a small read: show them while the period's are still being counted. The period's
+            // trend needs the period before it counted too: that comes after, so the figures show in half the time.
             _today = await todayTask;
             StateHasChanged();
             _period = await periodTask;
+            StateHasChanged();
+            var previous = await Dashboard.KpisAsync(_range.From - (_range.To - _range.From), _range.From, compare: false, _disposed.Token);
+            _period = _period with { Previous = previous.Current };
         }
         catch (Exception e) when (e is ApiProblemException or HttpRequestException)
         {
