@@ -54,6 +54,24 @@ public sealed class LeadsPageTests : WebTestContext
     }
 
     [Fact]
+    public async Task A_filter_applied_on_a_later_page_asks_the_Api_once_for_the_first_page()
+    {
+        Leads.Rows.AddRange(Enumerable.Range(1, 60).Select(n => Builders.LeadRow(n, n % 2 == 0 ? "qualified" : "new")));
+        var page = RenderPage<LeadsPage>();
+        page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("[data-testid=leads-grid] tbody tr").Count));
+        page.Find("[data-testid=leads-grid] button[aria-label='Next page']").Click();
+        page.WaitForAssertion(() => Assert.Contains("First26 Last26", page.Markup));
+        var before = Leads.ListCalls.Count;
+
+        await page.InvokeAsync(() => page.Instance.ApplyAsync(page.Instance.Filter with { Status = "qualified" }));
+
+        page.WaitForAssertion(() => Assert.Contains("First2 Last2", page.Markup));
+        var call = Assert.Single(Leads.ListCalls.Skip(before));
+        Assert.Null(call.Cursor);
+        Assert.Equal("qualified", call.Filter.Status);
+    }
+
+    [Fact]
     public async Task Until_the_Api_answers_the_grid_shows_a_loading_bar_and_not_that_nothing_matches()
     {
         Leads.ListGate = new TaskCompletionSource();

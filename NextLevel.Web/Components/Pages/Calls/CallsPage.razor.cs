@@ -83,7 +83,7 @@ public partial class CallsPage : IDisposable
     private Task ApplyAsync(CallFilter filter)
     {
         _filter = filter;
-        return ReloadAsync();
+        return _grid.ReloadFromFirstPageAsync();
     }
 
     private Task ApplyDatesAsync(DateTime? from, DateTime? to)

@@ -118,7 +118,7 @@ public partial class LeadsPage : IDisposable
         // The URL carries the filter (saved filters); replace keeps the back button for real navigation.
         var path = new Uri(Navigation.Uri).GetLeftPart(UriPartial.Path);
         Navigation.NavigateTo(path + Filter.ToPageQuery(), forceLoad: false, replace: true);
-        await ReloadAsync();
+        await _grid.ReloadFromFirstPageAsync();
     }
 
     private Task ClearAsync() => ApplyAsync(new LeadFilter());
