@@ -17,18 +17,7 @@ public sealed partial class MongoEngine
         var request = AggregateRequest.Parse(command, context.Database);
         var now = Time.GetUtcNow().UtcDateTime;
         var variables = command.LetVariables(now);
-        if (!request.Explain && request.Hint is null && request.BatchSize is not 0 && request.Collection is { } counted && CountPipeline.TryParse(request.Stages) is { } count
-            && Storage.Read(reader => reader.Collection(context.Database, counted) is { } collection ? CountOf(collection, count.Filter) : 0) is { } n)
-        {
-            return CursorReply(context.Database, counted, "firstBatch", count.Result(n), 0);
-        }
-        if (!request.Explain && request.Hint is null && request.Collection is { } coveredCollection && CoveredGroup.TryParse(request.Stages) is { } covered
-            && Storage.Read(reader => reader.Collection(context.Database, coveredCollection) is { } collection ? covered.ReadKeys(collection) : []) is { } keys)
-        {
-            var group = Pipeline.Parse(covered.GroupStage, new AggregationContext { Database = context.Database, Host = new SnapshotAggregationHost(Storage), Variables = variables, Now = now });
-            var (groupBatch, groupCursor) = Cursors.Open(context.Database, coveredCollection, context, SessionIdOf(command), group.Execute(keys), request.BatchSize, singleBatch: false);
-            return CursorReply(context.Database, coveredCollection, "firstBatch", groupBatch, groupCursor);
-        }
+        if (AnswerFromIndexKeys(context, command, request, variables, now) is { } answered) return answered;
         var host = new SnapshotAggregationHost(Storage);
         var (snapshot, textIndexFields) = request.Collection is null
             ? (null, null)
@@ -61,10 +50,6 @@ public sealed partial class MongoEngine
 
     private static IEnumerable<BsonDocument> ReadFields(IEnumerable<Storage.StoredDocument> documents, PipelineDependencies.FieldReader reader) =>
         documents.Select(d => reader.Read(d.Bytes));
-
-    /// <summary>A count the collection or an index answers without reading documents (null when neither can).</summary>
-    private static long? CountOf(Storage.CollectionStore collection, BsonDocument filter) =>
-        filter.ElementCount == 0 ? collection.Count : Planner.CountScan.TryCount(collection, filter);
 
     /// <summary>Explain of an aggregation: the collection access ($cursor with its query plan) followed by the other stages.</summary>
     private static BsonDocument AggregateExplain(string database, AggregateRequest request, CollectionSnapshot? snapshot, string verbosity, long? returned)
