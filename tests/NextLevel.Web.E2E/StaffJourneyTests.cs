@@ -58,16 +58,13 @@ public sealed class StaffJourneyTests(SeededSystemFixture system) : IAsyncLifeti
             await Assertions.Expect(_page.GetByTestId("signed-in-user")).ToHaveTextAsync("E2E Admin");
         });
 
-        await StepAsync("overview first render", async () =>
-        {
-            await Assertions.Expect(_page.GetByTestId("kpi-leads").GetByTestId("kpi-value")).Not.ToHaveTextAsync("");
-        });
+        await StepAsync("overview first render", () => HasTextAsync("[data-testid=kpi-leads] [data-testid=kpi-value]"));
         // The Overview again, signed in: from navigation to today's KPIs, and on to the period's.
         var overview = Stopwatch.StartNew();
         await _page.GotoAsync("/");
-        await Assertions.Expect(_page.Locator("[data-testid=kpis-today] [data-testid=kpi-value]").First).Not.ToHaveTextAsync("");
+        await HasTextAsync("[data-testid=kpis-today] [data-testid=kpi-value]");
         _timings.Add($"overview (navigation): today's KPIs shown\t{overview.ElapsedMilliseconds} ms");
-        await Assertions.Expect(_page.GetByTestId("kpi-leads").GetByTestId("kpi-value")).Not.ToHaveTextAsync("");
+        await HasTextAsync("[data-testid=kpi-leads] [data-testid=kpi-value]");
         _timings.Add($"overview (navigation): 30 days' KPIs shown\t{overview.ElapsedMilliseconds} ms");
         await ShotAsync("overview");
 
@@ -81,7 +78,7 @@ public sealed class StaffJourneyTests(SeededSystemFixture system) : IAsyncLifeti
             var rows = _page.Locator("[data-testid=leads-grid] tbody tr");
             var first = await rows.First.InnerTextAsync();
             await _page.Locator("[data-testid=leads-grid]").GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
-            await Assertions.Expect(rows.First).Not.ToHaveTextAsync(first);
+            await _page.WaitForFunctionAsync("first => document.querySelector('[data-testid=leads-grid] tbody tr')?.innerText !== first", first);
             await GridLoadedAsync("leads-grid");
         });
         // Filtering in the grid: from choosing a status to the first page of that status.
@@ -92,16 +89,12 @@ public sealed class StaffJourneyTests(SeededSystemFixture system) : IAsyncLifeti
         {
             await contacted.ClickAsync();
             // Every row of the page is a contacted lead (the unfiltered page before it mixes statuses).
-            var rows = _page.Locator("[data-testid=leads-grid] tbody tr");
-            await Assertions.Expect(rows.Filter(new() { HasNotText = "Contacted" })).ToHaveCountAsync(0);
-            await Assertions.Expect(rows.First).ToContainTextAsync("Contacted");
-            await GridLoadedAsync("leads-grid");
+            await GridLoadedAsync("leads-grid", everyRowContains: "Contacted");
         });
         await StepAsync("leads filter by status (URL)", async () =>
         {
             await _page.GotoAsync("/leads?status=qualified");
-            await GridLoadedAsync("leads-grid");
-            await Assertions.Expect(_page.Locator("[data-testid=leads-grid] tbody tr").First).ToContainTextAsync("Qualified");
+            await GridLoadedAsync("leads-grid", everyRowContains: "Qualified");
         });
         await ShotAsync("leads-filtered");
 
@@ -109,7 +102,7 @@ public sealed class StaffJourneyTests(SeededSystemFixture system) : IAsyncLifeti
         await StepAsync("lead detail and timeline", async () =>
         {
             await _page.Locator("[data-testid=leads-grid] tbody tr a").First.ClickAsync();
-            await Assertions.Expect(_page.GetByTestId("timeline-entry").First).ToBeVisibleAsync();
+            await ShownAsync("[data-testid=timeline-entry]");
         });
         var firstLeadUrl = _page.Url;
         await _page.GotoAsync("/leads?status=qualified");
@@ -118,7 +111,7 @@ public sealed class StaffJourneyTests(SeededSystemFixture system) : IAsyncLifeti
         {
             await _page.Locator("[data-testid=leads-grid] tbody tr a").Nth(1).ClickAsync();
             await Assertions.Expect(_page).Not.ToHaveURLAsync(firstLeadUrl);
-            await Assertions.Expect(_page.GetByTestId("timeline-entry").First).ToBeVisibleAsync();
+            await ShownAsync("[data-testid=timeline-entry]");
         });
         await ShotAsync("lead-detail");
 
@@ -162,7 +155,7 @@ public sealed class StaffJourneyTests(SeededSystemFixture system) : IAsyncLifeti
                      {
                          ("campaign-performance", "/reports/campaign-performance", "outcomes-table"), ("funnel", "/reports/funnel", "funnel-chart"),
                          ("calls", "/calls", "calls-grid"), ("consent-audit", "/compliance/consent", "audit-search"), ("dnc", "/compliance/dnc", "dnc-grid"),
-                         ("blocked", "/compliance/blocked", "blocked-grid"),
+                         ("blocked", "/compliance/blocked", "blocked-grid"), ("campaigns", "/campaigns", "campaigns-grid"),
                      })
             {
                 await StepAsync($"{name} {visit}", async () =>
@@ -170,22 +163,57 @@ public sealed class StaffJourneyTests(SeededSystemFixture system) : IAsyncLifeti
                     await _page.GotoAsync(path);
                     // Meaningful: the page's data has arrived (its grid has rows or says it is empty, no progress bar left).
                     if (ready.EndsWith("-grid", StringComparison.Ordinal)) await GridLoadedAsync(ready);
-                    else await Assertions.Expect(_page.GetByTestId(ready)).ToBeVisibleAsync();
-                    await Assertions.Expect(_page.Locator(".mud-progress-linear, .mud-table-loading")).ToHaveCountAsync(0);
+                    else await ShownAsync($"[data-testid={ready}]");
                 });
                 await Assertions.Expect(_page.GetByTestId("api-error")).ToHaveCountAsync(0);
                 if (visit == "first render") await ShotAsync(name);
             }
         }
+        await OpenACallAsync();
     }
 
-    /// <summary>A server-loaded grid has its page: rows or its empty state, and no loading bar (shown until data arrives).</summary>
-    private async Task GridLoadedAsync(string grid)
+    /// <summary>A call opened from the calls list: its outcome, sentiment and transcript.</summary>
+    private async Task OpenACallAsync()
     {
-        var selector = $"[data-testid={grid}]";
-        await Assertions.Expect(_page.Locator($"{selector} tbody tr").First).ToBeVisibleAsync();
-        await Assertions.Expect(_page.Locator($"{selector} .mud-progress-linear, {selector}.mud-table-loading, {selector} .mud-table-loading")).ToHaveCountAsync(0);
+        await _page.GotoAsync("/calls");
+        await GridLoadedAsync("calls-grid");
+        await StepAsync("call detail and transcript", async () =>
+        {
+            await _page.Locator("[data-testid=calls-grid] tbody tr a").First.ClickAsync();
+            await ShownAsync("[data-testid=call-detail]");
+        });
+        await ShotAsync("call-detail");
     }
+
+    // The timed waits run in the page on every animation frame: Playwright's expect retries after 100, 250, 500 ms,
+    // which would round each time up to its next retry.
+
+    /// <summary>
+    /// A server-loaded grid has its page: rows (each containing <paramref name="everyRowContains"/> when given) or its
+    /// empty state, and no loading bar (shown until data arrives).
+    /// </summary>
+    private Task GridLoadedAsync(string grid, string? everyRowContains = null) =>
+        _page.WaitForFunctionAsync("""
+            ([grid, text]) => {
+                const g = document.querySelector(`[data-testid=${grid}]`);
+                if (!g || g.classList.contains('mud-table-loading') || g.querySelector('.mud-progress-linear, .mud-table-loading')) return false;
+                const rows = [...g.querySelectorAll('tbody tr')];
+                return rows.length > 0 && (text === null || rows.every(r => r.innerText.includes(text)));
+            }
+            """, new object?[] { grid, everyRowContains });
+
+    /// <summary>An element is on the page and visible, with no loading bar in it.</summary>
+    private Task ShownAsync(string selector) =>
+        _page.WaitForFunctionAsync("""
+            selector => {
+                const e = document.querySelector(selector);
+                return !!e && e.getClientRects().length > 0 && !e.querySelector('.mud-progress-linear, .mud-table-loading');
+            }
+            """, selector);
+
+    /// <summary>An element has text.</summary>
+    private Task HasTextAsync(string selector) =>
+        _page.WaitForFunctionAsync("selector => (document.querySelector(selector)?.textContent ?? '').trim().length > 0", selector);
 
     private async Task StepAsync(string name, Func<Task> step)
     {
