@@ -25,6 +25,13 @@ public class ServerCommandLineTests
     }
 
     [Fact]
+    public void Slowms_sets_the_slow_query_threshold_and_defaults_to_100()
+    {
+        Assert.Equal(250, ServerCommandLine.TryParse(["--dbpath", "db", "--slowms", "250"], out _)!.SlowMilliseconds);
+        Assert.Equal(100, ServerCommandLine.TryParse(["--dbpath", "db"], out _)!.SlowMilliseconds);
+    }
+
+    [Fact]
     public void Port_defaults_to_27017()
     {
         Assert.Equal(27017, ServerCommandLine.TryParse(["--dbpath", "db"], out _)!.Port);
@@ -36,6 +43,7 @@ public class ServerCommandLineTests
     [InlineData(new[] { "--dbpath", "db", "extra" }, "unknown argument 'extra'")]
     [InlineData(new[] { "--dbpath", "db", "--verbose=yes" }, "unknown argument '--verbose=yes'")]
     [InlineData(new[] { "--dbpath", "db", "--port" }, "--port needs a value")]
+    [InlineData(new[] { "--dbpath", "db", "--slowms", "-5" }, "invalid --slowms '-5'")]
     public void Invalid_arguments_are_reported(string[] args, string expectedError)
     {
         Assert.Null(ServerCommandLine.TryParse(args, out var error));
