@@ -16,6 +16,8 @@ internal sealed class FieldPredicates
     private readonly Dictionary<string, List<FieldInterval>> _ranges = new(StringComparer.Ordinal);
     private readonly List<(string Path, BsonValue Condition)> _conjuncts = [];
     private readonly HashSet<string> _nullEqualities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Query.Predicates.RegexTest>> _regexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FieldInterval[]> _rangeSets = new(StringComparer.Ordinal);
 
     private FieldPredicates() { }
 
@@ -36,6 +38,15 @@ internal sealed class FieldPredicates
     /// one key per document can answer that: its key for such a document is null.
     /// </summary>
     public bool EqualsNull(string path) => _nullEqualities.Contains(path);
+
+    /// <summary>
+    /// The regular expressions the path must match (any options, anchored or not). An index on the path can test
+    /// them on its keys before fetching a document (MongoDB's IXSCAN with a key filter).
+    /// </summary>
+    /// <summary>Ranges one of which the path's value must fall in (a case-insensitive prefix's case variants), or null.</summary>
+    public FieldInterval[]? RangeSetOn(string path) => _rangeSets.GetValueOrDefault(path);
+
+    public IReadOnlyList<Query.Predicates.RegexTest> RegexesOn(string path) => _regexes.TryGetValue(path, out var tests) ? tests : [];
 
     /// <summary>A value the path must equal (the first usable one), or null.</summary>
     public BsonValue? EqualityOn(string path) => _equalities.TryGetValue(path, out var values) ? values[0] : null;
@@ -106,7 +117,7 @@ internal sealed class FieldPredicates
         }
         if (IsKeyComparable(condition)) Add(_equalities, path, condition);
         else if (condition.IsBsonNull) _nullEqualities.Add(path);
-        else if (condition is BsonRegularExpression regex && RegexPrefix.TryGetRange(regex, out var range)) Add(_ranges, path, range);
+        else if (condition is BsonRegularExpression regex) AddRegex(path, regex, BsonString.Empty);
     }
 
     private void AddRegex(string path, BsonValue regex, BsonValue options)
@@ -117,7 +128,17 @@ internal sealed class FieldPredicates
             BsonString text => (text.Value, options.IsString ? options.AsString : string.Empty),
             _ => (null, string.Empty),
         };
-        if (pattern is not null && RegexPrefix.TryGetRange(pattern, flags, out var range)) Add(_ranges, path, range);
+        if (pattern is null) return;
+        if (RegexPrefix.TryGetRange(pattern, flags, out var range)) Add(_ranges, path, range);
+        else if (RegexPrefix.TryGetCaseInsensitiveRanges(pattern, flags, out var ranges)) _rangeSets.TryAdd(path, ranges);
+        try
+        {
+            Add(_regexes, path, Query.Parsing.RegexFactory.CreateTest(pattern, flags));
+        }
+        catch (Engine.MongoError)
+        {
+            // An invalid pattern or option: the filter reports it when it is parsed; the plan does without the key test.
+        }
     }
 
     private static FieldInterval RangeOf(string op, BsonValue value)

@@ -11,7 +11,8 @@ namespace NextLevel.EmbeddedMongo.Planner;
 /// </summary>
 internal static class IndexScan
 {
-    public static IEnumerable<StoredDocument> Run(QueryPlan plan, CollectionStore collection, IndexStore index, IReadOnlyList<IReadOnlyList<FieldInterval>> bounds, bool backward)
+    public static IEnumerable<StoredDocument> Run(QueryPlan plan, CollectionStore collection, IndexStore index, IReadOnlyList<IReadOnlyList<FieldInterval>> bounds, bool backward,
+        Query.Predicates.RegexTest[][]? keyTests = null)
     {
         var dedupe = index.IsMultikey || HasSeveralIntervals(bounds) ? new HashSet<long>() : null;
         foreach (var combination in Combinations(bounds, index.Pattern.Descending, backward))
@@ -31,7 +32,7 @@ internal static class IndexScan
             foreach (var entry in WalkRun(index, combination, backward))
             {
                 plan.KeysExamined++;
-                if (!InsideAll(entry, combination)) continue;
+                if (!InsideAll(entry, combination) || !PassesKeyTests(entry, keyTests)) continue;
                 if (dedupe is not null && !dedupe.Add(entry.RecordId)) continue;
                 var stored = collection.Get(entry.RecordId);
                 if (stored is null) continue;
@@ -108,14 +109,14 @@ internal static class IndexScan
     }
 
     /// <summary>True when the bounds hold at least <paramref name="count"/> entries; reads keys only, and stops there.</summary>
-    public static bool CountAtLeast(IndexStore index, IReadOnlyList<IReadOnlyList<FieldInterval>> bounds, long count)
+    public static bool CountAtLeast(IndexStore index, IReadOnlyList<IReadOnlyList<FieldInterval>> bounds, long count, Query.Predicates.RegexTest[][]? keyTests = null)
     {
         long seen = 0;
         foreach (var combination in Combinations(bounds, index.Pattern.Descending, backward: false))
         {
             foreach (var entry in WalkRun(index, combination, backward: false))
             {
-                if (InsideAll(entry, combination) && ++seen >= count) return true;
+                if (InsideAll(entry, combination) && PassesKeyTests(entry, keyTests) && ++seen >= count) return true;
             }
         }
         return false;
@@ -169,6 +170,23 @@ internal static class IndexScan
             if (position != 0) return position;
         }
         return 0;
+    }
+
+    /// <summary>The key meets every regular expression of its fields (tested on the key: no document is fetched for a miss).</summary>
+    private static bool PassesKeyTests(IndexEntry entry, Query.Predicates.RegexTest[][]? keyTests)
+    {
+        if (keyTests is null) return true;
+        for (var field = 0; field < keyTests.Length; field++)
+        {
+            if (keyTests[field] is not { } tests) continue;
+            var value = entry.ValueAt(field);
+            foreach (var test in tests)
+            {
+                var position = -1;
+                if (!test.Test(value, ref position)) return false;
+            }
+        }
+        return true;
     }
 
     private static bool InsideAll(IndexEntry entry, FieldInterval[] run)

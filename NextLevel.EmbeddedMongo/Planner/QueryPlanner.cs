@@ -25,7 +25,7 @@ public static class QueryPlanner
             if (IsNaturalHint(hint, out var naturalBackward)) return CollectionScan(collection, naturalBackward);
             var hinted = FindHinted(collection, hint);
             if (!hinted.MaintainsEntries) return CollectionScan(collection, backward: false);
-            return PlanWithIndex(collection, hinted, Bounds(hinted, predicates), sortFields, allowFullWalk: true)!;
+            return PlanWithIndex(collection, hinted, Bounds(hinted, predicates), sortFields, allowFullWalk: true, predicates)!;
         }
 
         var best = ChooseIndex(collection, predicates, sortFields);
@@ -33,8 +33,8 @@ public static class QueryPlanner
         {
             // MongoDB's plan trial in short: when the filter's index leaves many matches to sort, walking an index in
             // the sort's order reaches the first batch sooner (see MatchesManyToSort).
-            if (sortFields.Count > 0 && !best.ProvidesSort && MatchesManyToSort(collection, best) && SortWalk(collection, sortFields) is { } ordered) return ordered;
-            return PlanWithIndex(collection, best.Index, best.Bounds, sortFields, allowFullWalk: false)!;
+            if (sortFields.Count > 0 && !best.ProvidesSort && MatchesManyToSort(collection, best, predicates) && SortWalk(collection, sortFields) is { } ordered) return ordered;
+            return PlanWithIndex(collection, best.Index, best.Bounds, sortFields, allowFullWalk: false, predicates)!;
         }
         if (PlanOr(collection, filter) is { } union) return union;
         return (sortFields.Count > 0 ? SortWalk(collection, sortFields) : null) ?? CollectionScan(collection, backward: false);
@@ -58,11 +58,11 @@ public static class QueryPlanner
     /// costs m fetches and a sort; the walk is cheaper once m² exceeds 101·n. Counting stops at that threshold, so
     /// the estimate reads at most √(101·n) keys and no document.
     /// </summary>
-    private static bool MatchesManyToSort(CollectionStore collection, IndexChoice choice)
+    private static bool MatchesManyToSort(CollectionStore collection, IndexChoice choice, FieldPredicates predicates)
     {
         const int FirstBatch = 101;
         var threshold = (long)Math.Sqrt((double)FirstBatch * collection.Count);
-        return threshold >= FirstBatch && IndexScan.CountAtLeast(choice.Index, choice.Bounds, threshold + 1);
+        return threshold >= FirstBatch && IndexScan.CountAtLeast(choice.Index, choice.Bounds, threshold + 1, KeyTests(choice.Index, choice.Bounds, predicates));
     }
 
     /// <summary>The best index for the conjuncts of a filter, or null when none has bounds.</summary>
@@ -91,15 +91,18 @@ public static class QueryPlanner
         foreach (var clause in clauses)
         {
             if (clause is not BsonDocument branchFilter) return null;
-            var choice = ChooseIndex(collection, FieldPredicates.From(branchFilter), []);
+            var branchPredicates = FieldPredicates.From(branchFilter);
+            var choice = ChooseIndex(collection, branchPredicates, []);
             if (choice is null) return null;
-            branches.Add(PlanWithIndex(collection, choice.Index, choice.Bounds, [], allowFullWalk: false)!);
+            branches.Add(PlanWithIndex(collection, choice.Index, choice.Bounds, [], allowFullWalk: false, branchPredicates)!);
         }
         return QueryPlan.Union(branches);
     }
 
-    private static QueryPlan? PlanWithIndex(CollectionStore collection, IndexStore index, List<IReadOnlyList<FieldInterval>> bounds, List<(string Path, bool Descending)> sortFields, bool allowFullWalk)
+    private static QueryPlan? PlanWithIndex(CollectionStore collection, IndexStore index, List<IReadOnlyList<FieldInterval>> bounds,
+        List<(string Path, bool Descending)> sortFields, bool allowFullWalk, FieldPredicates predicates)
     {
+        var keyTests = KeyTests(index, bounds, predicates);
         var backward = SortDirection(index, bounds, sortFields);
         var providesSort = sortFields.Count > 0 && backward is not null;
         if (bounds.Count == 0) return allowFullWalk ? FullIndexWalk(collection, index, backward ?? false, providesSort) : null;
@@ -110,7 +113,22 @@ public static class QueryPlanner
         }
         var walkBackward = backward ?? false;
         return new QueryPlan("IXSCAN", index, walkBackward, providesSort, bounds,
-            plan => IndexScan.Run(plan, collection, index, bounds, walkBackward));
+            plan => IndexScan.Run(plan, collection, index, bounds, walkBackward, keyTests));
+    }
+
+    /// <summary>Per bounded field, the regular expressions its keys must match (null when no field has any).</summary>
+    private static Query.Predicates.RegexTest[][]? KeyTests(IndexStore index, List<IReadOnlyList<FieldInterval>> bounds, FieldPredicates predicates)
+    {
+        Query.Predicates.RegexTest[][]? tests = null;
+        for (var field = 0; field < bounds.Count; field++)
+        {
+            // Keys in a regex's bounds (every string, or a prefix's case variants) are tested against the whole regex.
+            var regexes = predicates.RegexesOn(index.Pattern.Paths[field]);
+            if (regexes.Count == 0 || bounds[field].Count == 1 && bounds[field][0].IsPoint) continue;
+            tests ??= new Query.Predicates.RegexTest[bounds.Count][];
+            tests[field] = [.. regexes];
+        }
+        return tests;
     }
 
     private static QueryPlan FullIndexWalk(CollectionStore collection, IndexStore index, bool backward, bool providesSort) =>
@@ -132,6 +150,13 @@ public static class QueryPlanner
     /// <summary>The key a document matching <c>{ path: null }</c> has in a single-valued index (null or missing; since
     /// MongoDB 6.0 undefined does not match).</summary>
     private static readonly FieldInterval[] NullKeys = [FieldInterval.Point(BsonNull.Value)];
+
+    /// <summary>The keys a regular expression can match: strings and symbols, and stored regular expressions.</summary>
+    private static readonly FieldInterval[] RegexKeys =
+    [
+        new(IndexBound.StartOf(BsonTypeRank.String), IndexBound.EndOf(BsonTypeRank.String)),
+        new(IndexBound.StartOf(BsonTypeRank.RegularExpression), IndexBound.EndOf(BsonTypeRank.RegularExpression)),
+    ];
 
     internal static List<IReadOnlyList<FieldInterval>> Bounds(IndexStore index, FieldPredicates predicates)
     {
@@ -156,6 +181,17 @@ public static class QueryPlanner
                 continue;
             }
             var ranges = predicates.RangesOn(path);
+            if (ranges.Count == 0 && predicates.RangeSetOn(path) is { } rangeSet)
+            {
+                bounds.Add(rangeSet);
+                break;
+            }
+            if (ranges.Count == 0 && predicates.RegexesOn(path).Count > 0)
+            {
+                // Only strings (and stored regular expressions) can match; the keys are tested before any fetch.
+                bounds.Add(RegexKeys);
+                break;
+            }
             if (ranges.Count > 0)
             {
                 // On a multikey index two range conditions may be met by different array elements, so only one is used.
@@ -201,14 +237,18 @@ public static class QueryPlanner
     {
         var points = 0;
         var inLists = 0;
+        var regexScan = false;
         foreach (var intervals in bounds)
         {
-            if (intervals.Count > 1) inLists++;
+            if (ReferenceEquals(intervals, RegexKeys)) regexScan = true;
+            else if (intervals.Count > 1 && intervals.All(interval => interval.IsPoint)) inLists++;
             else if (intervals[0].IsPoint) points++;
         }
         var hasRange = bounds.Count > points + inLists;
         var exactUnique = index.Definition.Unique && points == index.Pattern.Paths.Length;
-        return (exactUnique ? 10_000 : 0) + points * 100 + inLists * 60 + (hasRange ? 30 : 0);
+        // A regular expression's bound is every string key, tested one by one: the weakest bound there is.
+        if (regexScan) hasRange = bounds.Count > points + inLists + 1;
+        return (exactUnique ? 10_000 : 0) + points * 100 + inLists * 60 + (hasRange ? 30 : 0) + (regexScan ? 10 : 0);
     }
 
     /// <summary>
@@ -253,7 +293,7 @@ public static class QueryPlanner
         var paths = index.Pattern.Paths;
         var start = 0;
         while (start < bounds.Count && bounds[start].Count == 1 && bounds[start][0].IsPoint) start++;
-        if (start >= bounds.Count || bounds[start].Count < 2) return null;
+        if (start >= bounds.Count || bounds[start].Count < 2 || !bounds[start].All(interval => interval.IsPoint)) return null;
         for (var field = start + 1; field < bounds.Count; field++)
         {
             if (bounds[field].Count != 1) return null;

@@ -29,4 +29,38 @@ internal static class RegexPrefix
     }
 
     public static bool TryGetRange(BsonRegularExpression regex, out FieldInterval range) => TryGetRange(regex.Pattern, regex.Options, out range);
+
+    /// <summary>Case variants are spelled out for at most this many leading characters (2^5 = 32 ranges for letters).</summary>
+    private const int MaxCaseInsensitiveChars = 5;
+
+    /// <summary>
+    /// The index ranges of an anchored, case-insensitive regular expression (<c>/^deon/i</c>): one range per case
+    /// variant of its first few literal ASCII characters ("deon", "Deon", "DEON"...). They hold every key the regex
+    /// can match; the keys in them are then tested against the whole regex. Under invariant globalization the only
+    /// ASCII letter with a third case form is k (the Kelvin sign); a non-ASCII character ends the spelled-out prefix.
+    /// </summary>
+    public static bool TryGetCaseInsensitiveRanges(string pattern, string options, out FieldInterval[] ranges)
+    {
+        ranges = [];
+        if (!options.Contains('i') || options.IndexOfAny(['m', 'x']) >= 0 || !pattern.StartsWith('^') || pattern.Contains('|', StringComparison.Ordinal)) return false;
+        var length = 1;
+        while (length < pattern.Length && !MetaCharacters.Contains(pattern[length], StringComparison.Ordinal)) length++;
+        var prefix = pattern[1..length];
+        if (length < pattern.Length && pattern[length] is '?' or '*' or '{' or '+' && prefix.Length > 0) prefix = prefix[..^1];
+        var usable = 0;
+        while (usable < prefix.Length && usable < MaxCaseInsensitiveChars && char.IsAscii(prefix[usable])) usable++;
+        if (usable == 0) return false;
+
+        var variants = new List<string> { "" };
+        foreach (var c in prefix[..usable])
+        {
+            char[] forms = !char.IsAsciiLetter(c) ? [c]
+                : char.ToLowerInvariant(c) == 'k' ? ['K', 'k', '\u212A']
+                : [char.ToUpperInvariant(c), char.ToLowerInvariant(c)];
+            variants = [.. variants.SelectMany(variant => forms.Select(form => variant + form))];
+        }
+        ranges = [.. variants.Order(StringComparer.Ordinal).Select(variant =>
+            new FieldInterval(IndexBound.At(variant, inclusive: true), IndexBound.At(variant[..^1] + (char)(variant[^1] + 1), inclusive: false)))];
+        return true;
+    }
 }

@@ -33,8 +33,13 @@ internal static class LeadsCollection
             // index walk of limit+1 entries instead of a sort of every match; status, the common filter, pinned first.
             IndexSpec.On(new BsonDocument { { "receivedAt", -1 }, { "_id", -1 } }),
             IndexSpec.On(new BsonDocument { { "status", 1 }, { "receivedAt", -1 }, { "_id", -1 } }),
+            // The stage filter of the lead list, as the status one: its total counted from the keys, its pages in order.
+            IndexSpec.On(new BsonDocument { { "stage", 1 }, { "receivedAt", -1 }, { "_id", -1 } }),
             IndexSpec.On(new BsonDocument { { "qualification.score", -1 }, { "_id", -1 } }),
             IndexSpec.On(new BsonDocument { { "contact.lastName", 1 }, { "contact.firstName", 1 }, { "_id", 1 } }),
+            // The leads search by first name (the case-insensitive prefix is tested on the index keys; the last name
+            // uses the index above).
+            IndexSpec.On(new BsonDocument("contact.firstName", 1)),
             // Blocked attempts (compliance audit): the leads with a blocked attempt, not a scan of all leads.
             IndexSpec.On(new BsonDocument("contactAttempts.outcome", 1)),
             // The closers' metrics on the Overview: leads claimed in a period, and the leads with open tasks.

@@ -28,6 +28,12 @@ internal sealed class DocumentQuery
     /// </summary>
     public IReadOnlySet<string>? ProjectedFields { get; init; }
 
+    /// <summary>
+    /// The fields a sort reads, when it is a plain one (no $meta): without a projection, matches are then sorted on
+    /// just these fields read from the stored bytes, and only the page is returned, as stored.
+    /// </summary>
+    public IReadOnlySet<string>? SortFields { get; init; }
+
     public long Skip { get; init; }
 
     /// <summary>Maximum number of documents (positive), or null for all.</summary>
@@ -39,6 +45,14 @@ internal sealed class DocumentQuery
             return Page(source).Select(stored => (BsonDocument)new RawBsonDocument(stored.Bytes));
 
         if (Sort is null && Projection is null) return Page(RawMatches(source)).Select(stored => (BsonDocument)new RawBsonDocument(stored.Bytes));
+
+        if (Sort is not null && Projection is null && SortFields is not null)
+        {
+            var keys = new Aggregation.PipelineDependencies.FieldReader(SortFields);
+            var sort = Sort;
+            var sorted = RawMatches(source).Select(stored => (Key: keys.Read(stored.Bytes), Stored: stored)).OrderBy(match => match.Key, sort);
+            return Page(sorted).Select(match => (BsonDocument)new RawBsonDocument(match.Stored.Bytes));
+        }
 
         if (Sort is null && Projection is not null && ProjectedFields is not null)
         {

@@ -80,6 +80,8 @@ internal sealed class FindRequest
         Filter = Query.Filter.Parse(Filter, options),
         MatchesEverything = Filter.ElementCount == 0,
         Sort = Sort is null || presorted ? null : SortSpec.Parse(Sort),
+        SortFields = Sort is null || presorted || Sort.Names.Any(name => name.StartsWith('$')) || Sort.Values.Any(value => value is BsonDocument)
+            ? null : Sort.Names.ToHashSet(StringComparer.Ordinal),
         Projection = Projection is null ? null : Query.Projection.Parse(Projection, options),
         ProjectedFields = Projection is null ? null : ProjectedFieldsOf(Projection),
         Skip = Skip,

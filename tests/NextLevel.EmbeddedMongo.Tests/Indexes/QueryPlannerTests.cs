@@ -167,14 +167,40 @@ public sealed class QueryPlannerTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Unanchored_regex_null_in_lists_and_array_equality_fall_back_to_a_scan()
+    public void Null_in_lists_and_array_equality_fall_back_to_a_scan()
     {
-        Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: /lead1/ }")).Summary);
-        Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: /^lead1/i }")).Summary);
-        Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: /^lead1|x/ }")).Summary);
-        Assert.Equal("COLLSCAN", Plan(new BsonDocument("email", new BsonDocument("$eq", new BsonRegularExpression("^lead1")))).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ email: { $in: ['a', null] } }")).Summary);
         Assert.Equal("COLLSCAN", Plan(BsonDocument.Parse("{ tags: ['t1', 'all'] }")).Summary);
+    }
+
+    [Fact]
+    public void A_case_insensitive_prefix_reads_only_its_case_variants_ranges()
+    {
+        var plan = Plan(BsonDocument.Parse("{ email: /^LEAD12/i }"));
+
+        Assert.Equal("IXSCAN { email: 1 }", plan.Summary);
+        Assert.Equal(111, Candidates(plan).Count);
+        // The case variants of the first five characters ("lead1", 32 ranges) hold 1,111 keys; the whole regex is
+        // tested on each key, so only the 111 matches (lead12@, lead120..129@, lead1200..1299@) are fetched.
+        Assert.InRange(plan.KeysExamined, 1111, 1111 + 32);
+        Assert.Equal(111, plan.DocsExamined);
+    }
+
+    [Theory]
+    [InlineData("{ email: /lead1234@/ }", 1)]
+    [InlineData("{ email: /^LEAD123@/i }", 1)]
+    [InlineData("{ email: /^lead1|zz/ }", 1111)]
+    [InlineData("{ email: { $regex: 'AD49', $options: 'i' } }", 111)]
+    public void Any_regex_on_an_indexed_field_tests_the_keys_and_fetches_only_matches(string filter, int matches)
+    {
+        var plan = Plan(BsonDocument.Parse(filter));
+
+        Assert.Equal("IXSCAN { email: 1 }", plan.Summary);
+        var candidates = Candidates(plan);
+        var matcher = NextLevel.EmbeddedMongo.Query.Filter.Parse(BsonDocument.Parse(filter));
+        Assert.Equal(matches, candidates.Count(candidate => matcher.Matches(candidate)));
+        Assert.Equal(matches, candidates.Count);
+        Assert.Equal(matches, plan.DocsExamined);
     }
 
     [Fact]
