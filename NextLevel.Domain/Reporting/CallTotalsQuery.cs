@@ -16,24 +16,19 @@ public sealed record CallTotals(int Calls, int Answered, int Completed, double? 
 /// <summary>Totals over calls matching a filter (campaignId_1_initiatedAt_-1 or initiatedAt_-1).</summary>
 public sealed class CallTotalsQuery(IMongoDatabase database)
 {
+    private IMongoCollection<BsonDocument> Calls => database.GetCollection<BsonDocument>(CollectionNames.Calls);
+
     public async Task<CallTotals> SumAsync(BsonDocument match, CancellationToken cancellationToken = default)
     {
-        var pipeline = new[]
+        var row = await GroupTotals.RowAsync(Calls, match, new BsonDocument
         {
-            new BsonDocument("$match", match),
-            new BsonDocument("$group", new BsonDocument
-            {
-                { "_id", BsonNull.Value },
-                { "calls", new BsonDocument("$sum", 1) },
-                { "answered", new BsonDocument("$sum", new BsonDocument("$cond", new BsonArray { new BsonDocument("$gt", new BsonArray { "$answeredAt", BsonNull.Value }), 1, 0 })) },
-                { "completed", new BsonDocument("$sum", new BsonDocument("$cond", new BsonArray { new BsonDocument("$eq", new BsonArray { "$status", StoredEnum.Name(CallStatus.Completed) }), 1, 0 })) },
-                { "avgDuration", new BsonDocument("$avg", "$duration") },
-                { "avgSentiment", new BsonDocument("$avg", "$sentiment.overall") },
-                { "totalCost", new BsonDocument("$sum", "$cost.totalCost") },
-            }),
-        };
-        var row = await database.GetCollection<BsonDocument>(CollectionNames.Calls).Aggregate<BsonDocument>(pipeline, cancellationToken: cancellationToken)
-            .FirstOrDefaultAsync(cancellationToken);
+            { "calls", new BsonDocument("$sum", 1) },
+            { "answered", GroupTotals.CountIf(new BsonDocument("$gt", new BsonArray { "$answeredAt", BsonNull.Value })) },
+            { "completed", GroupTotals.CountIf(new BsonDocument("$eq", new BsonArray { "$status", StoredEnum.Name(CallStatus.Completed) })) },
+            { "avgDuration", new BsonDocument("$avg", "$duration") },
+            { "avgSentiment", new BsonDocument("$avg", "$sentiment.overall") },
+            { "totalCost", new BsonDocument("$sum", "$cost.totalCost") },
+        }, cancellationToken);
         if (row is null) return CallTotals.None;
         static double? Avg(BsonValue v) => v.IsBsonNull ? null : Math.Round(v.ToDouble(), 3);
         return new CallTotals(row["calls"].ToInt32(), row["answered"].ToInt32(), row["completed"].ToInt32(), Avg(row["avgDuration"]), Avg(row["avgSentiment"]),
@@ -45,13 +40,7 @@ public sealed class CallTotalsQuery(IMongoDatabase database)
     /// keys (a covered read) for a period given on initiatedAt alone.</summary>
     public async Task<decimal> CostAsync(BsonDocument match, CancellationToken cancellationToken = default)
     {
-        var pipeline = new[]
-        {
-            new BsonDocument("$match", match),
-            new BsonDocument("$group", new BsonDocument { { "_id", BsonNull.Value }, { "totalCost", new BsonDocument("$sum", "$cost.totalCost") } }),
-        };
-        var row = await database.GetCollection<BsonDocument>(CollectionNames.Calls).Aggregate<BsonDocument>(pipeline, cancellationToken: cancellationToken)
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await GroupTotals.RowAsync(Calls, match, new BsonDocument("totalCost", new BsonDocument("$sum", "$cost.totalCost")), cancellationToken);
         return row is null ? 0m : row["totalCost"].ToDecimal();
     }
 }

@@ -17,16 +17,14 @@ public sealed class LeadKpiQuery(IMongoDatabase database)
     public async Task<(LeadOutcomes Outcomes, SpeedToLead Speed)> MeasureAsync(BsonDocument match, CancellationToken cancellationToken = default)
     {
         var contacted = new BsonDocument("$eq", new BsonArray { new BsonDocument("$type", "$firstContactAt"), "date" });
-        var group = LeadOutcomeQuery.Group();
-        group["delays"] = new BsonDocument("$push", new BsonDocument("$cond", new BsonArray
+        var accumulators = LeadOutcomeQuery.Accumulators();
+        accumulators["delays"] = new BsonDocument("$push", new BsonDocument("$cond", new BsonArray
         {
             contacted,
             new BsonDocument("$divide", new BsonArray { new BsonDocument("$subtract", new BsonArray { "$firstContactAt", "$receivedAt" }), 1000 }),
             BsonNull.Value,
         }));
-        var pipeline = new[] { new BsonDocument("$match", match), new BsonDocument("$group", group) };
-        var row = await database.GetCollection<BsonDocument>(CollectionNames.Leads).Aggregate<BsonDocument>(pipeline, cancellationToken: cancellationToken)
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await GroupTotals.RowAsync(database.GetCollection<BsonDocument>(CollectionNames.Leads), match, accumulators, cancellationToken);
         if (row is null) return (LeadOutcomes.None, SpeedToLeadQuery.From([]));
         var delays = row["delays"].AsBsonArray.Where(d => d.IsNumeric).Select(d => Math.Max(0, d.ToDouble())).ToList();
         return (LeadOutcomeQuery.Read(row), SpeedToLeadQuery.From(delays));

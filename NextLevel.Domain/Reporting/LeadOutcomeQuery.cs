@@ -22,20 +22,17 @@ public sealed class LeadOutcomeQuery(IMongoDatabase database)
 {
     public async Task<LeadOutcomes> CountAsync(BsonDocument match, CancellationToken cancellationToken = default)
     {
-        var pipeline = new[] { new BsonDocument("$match", match), new BsonDocument("$group", Group()) };
-        var row = await database.GetCollection<BsonDocument>(CollectionNames.Leads).Aggregate<BsonDocument>(pipeline, cancellationToken: cancellationToken)
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await GroupTotals.RowAsync(database.GetCollection<BsonDocument>(CollectionNames.Leads), match, Accumulators(), cancellationToken);
         return row is null ? LeadOutcomes.None : Read(row);
     }
 
-    /// <summary>The $group stage's fields (shared with <see cref="LeadKpiQuery"/>).</summary>
-    internal static BsonDocument Group()
+    /// <summary>The $group stage's accumulators (shared with <see cref="LeadKpiQuery"/>).</summary>
+    internal static BsonDocument Accumulators()
     {
-        static BsonDocument CountIf(BsonValue condition) => new("$sum", new BsonDocument("$cond", new BsonArray { condition, 1, 0 }));
+        static BsonDocument CountIf(BsonValue condition) => GroupTotals.CountIf(condition);
         static BsonArray Stages(params LeadStage[] stages) => new(stages.Select(s => StoredEnum.Name(s)));
         return new BsonDocument
         {
-            { "_id", BsonNull.Value },
             { "received", new BsonDocument("$sum", 1) },
             { "contacted", CountIf(new BsonDocument("$gt", new BsonArray { "$firstContactAt", BsonNull.Value })) },
             { "qualified", CountIf(new BsonDocument("$eq", new BsonArray { "$qualification.qualified", true })) },

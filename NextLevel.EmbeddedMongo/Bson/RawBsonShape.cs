@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using MongoDB.Bson;
-using NextLevel.EmbeddedMongo.Indexes;
 
 namespace NextLevel.EmbeddedMongo.Bson;
 
@@ -18,17 +16,11 @@ internal static class RawBsonShape
 
     private static bool Walk(ReadOnlySpan<byte> container, bool isArray, int maxElements)
     {
-        var end = BinaryPrimitives.ReadInt32LittleEndian(container) - 1;
-        var position = sizeof(int);
         var elements = 0;
-        while (position < end)
+        foreach (var (type, _, content) in new RawBsonDecoder.Elements(container))
         {
             if (isArray && ++elements > maxElements) return false;
-            var type = (BsonType)container[position++];
-            position += container[position..].IndexOf((byte)0) + 1;
-            var size = RawKeyReader.ValueSize(type, container[position..]);
-            if (type is BsonType.Document or BsonType.Array && !Walk(container.Slice(position, size), type == BsonType.Array, maxElements)) return false;
-            position += size;
+            if (type is BsonType.Document or BsonType.Array && !Walk(content, type == BsonType.Array, maxElements)) return false;
         }
         return true;
     }

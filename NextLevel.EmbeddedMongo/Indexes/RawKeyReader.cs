@@ -21,8 +21,6 @@ internal enum RawLookup
 /// </summary>
 internal static class RawKeyReader
 {
-    private const int DocumentHeaderSize = 4;
-
     /// <summary>The deprecated DBPointer type (0x0C), which the driver's BsonType enum does not name.</summary>
     private const BsonType DbPointer = (BsonType)0x0C;
 
@@ -63,21 +61,12 @@ internal static class RawKeyReader
 
     private static bool TryFindElement(ReadOnlySpan<byte> document, ReadOnlySpan<byte> name, out BsonType type, out ReadOnlySpan<byte> content)
     {
-        var position = DocumentHeaderSize;
-        var end = BinaryPrimitives.ReadInt32LittleEndian(document) - 1;
-        while (position < end)
+        foreach (var element in new Bson.RawBsonDecoder.Elements(document))
         {
-            type = (BsonType)document[position++];
-            var nameLength = document[position..].IndexOf((byte)0);
-            var matches = document.Slice(position, nameLength).SequenceEqual(name);
-            position += nameLength + 1;
-            var size = ValueSize(type, document[position..]);
-            if (matches)
-            {
-                content = document.Slice(position, size);
-                return true;
-            }
-            position += size;
+            if (!element.Name.SequenceEqual(name)) continue;
+            type = element.Type;
+            content = element.Content;
+            return true;
         }
         type = BsonType.EndOfDocument;
         content = default;

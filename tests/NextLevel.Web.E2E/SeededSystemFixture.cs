@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using MongoDB.Bson;
+using MongoDB.Driver;
 using NextLevel.AppHost.Tests.Harness;
 
 namespace NextLevel.Web.E2E;
@@ -91,15 +93,13 @@ public sealed class SeededSystemFixture : IAsyncLifetime
     /// </summary>
     private async Task WaitForWorkerToCatchUpAsync(string connection)
     {
-        var url = MongoDB.Driver.MongoUrl.Create(connection);
-        var leads = new MongoDB.Driver.MongoClient(url).GetDatabase(url.DatabaseName ?? "next_level_real_estate")
-            .GetCollection<MongoDB.Bson.BsonDocument>("leads");
+        var url = MongoUrl.Create(connection);
+        var leads = new MongoClient(url).GetDatabase(url.DatabaseName ?? "next_level_real_estate").GetCollection<BsonDocument>("leads");
         var watch = Stopwatch.StartNew();
         long due;
         do
         {
-            var now = MongoDB.Bson.BsonDateTime.Create(DateTime.UtcNow);
-            due = await leads.CountDocumentsAsync(new MongoDB.Bson.BsonDocument("nextFollowUp", new MongoDB.Bson.BsonDocument("$lte", now)));
+            due = await leads.CountDocumentsAsync(new BsonDocument("nextFollowUp", new BsonDocument("$lte", DateTime.UtcNow)));
             if (due <= 20) break;
             await Task.Delay(TimeSpan.FromSeconds(2));
         }

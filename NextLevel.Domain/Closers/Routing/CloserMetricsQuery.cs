@@ -55,7 +55,7 @@ public sealed class CloserMetricsQuery(IMongoDatabase database, TimeProvider tim
             {
                 { "_id", "$tasks.ownerId" },
                 { "open", new BsonDocument("$sum", 1) },
-                { "overdue", new BsonDocument("$sum", new BsonDocument("$cond", new BsonArray { new BsonDocument("$lt", new BsonArray { "$tasks.dueAt", now }), 1, 0 })) },
+                { "overdue", Reporting.GroupTotals.CountIf(new BsonDocument("$lt", new BsonArray { "$tasks.dueAt", now })) },
             }),
         };
         var rows = await _leads.Aggregate<BsonDocument>(pipeline, cancellationToken: cancellationToken).ToListAsync(cancellationToken);

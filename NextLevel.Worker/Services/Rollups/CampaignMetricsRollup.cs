@@ -63,20 +63,13 @@ public sealed class CampaignMetricsRollup(IMongoDatabase database, TimeProvider 
             new BsonDocument("$ne", new BsonArray { "$outcome", StoredEnum.Name(CallOutcome.Voicemail) }),
             new BsonDocument("$gt", new BsonArray { "$duration", 0 }),
         });
-        var pipeline = new[]
+        var row = await GroupTotals.RowAsync(database.GetCollection<BsonDocument>(CollectionNames.Calls), new BsonDocument("campaignId", campaignId), new BsonDocument
         {
-            new BsonDocument("$match", new BsonDocument("campaignId", campaignId)),
-            new BsonDocument("$group", new BsonDocument
-            {
-                { "_id", BsonNull.Value },
-                { "conversations", new BsonDocument("$sum", new BsonDocument("$cond", new BsonArray { conversation, 1, 0 })) },
-                { "conversationSeconds", new BsonDocument("$sum", new BsonDocument("$cond", new BsonArray { conversation, "$duration", 0 })) },
-                { "avgSentiment", new BsonDocument("$avg", "$sentiment.overall") },
-                { "totalCost", new BsonDocument("$sum", "$cost.totalCost") },
-            }),
-        };
-        var row = await database.GetCollection<BsonDocument>(CollectionNames.Calls).Aggregate<BsonDocument>(pipeline, cancellationToken: cancellationToken)
-            .FirstOrDefaultAsync(cancellationToken);
+            { "conversations", GroupTotals.CountIf(conversation) },
+            { "conversationSeconds", new BsonDocument("$sum", new BsonDocument("$cond", new BsonArray { conversation, "$duration", 0 })) },
+            { "avgSentiment", new BsonDocument("$avg", "$sentiment.overall") },
+            { "totalCost", new BsonDocument("$sum", "$cost.totalCost") },
+        }, cancellationToken);
         return row is null
             ? new CallFigures(0, 0, null, 0m)
             : new CallFigures(row["conversations"].ToInt32(), row["conversationSeconds"].ToDouble(), row["avgSentiment"].IsBsonNull ? null : row["avgSentiment"].ToDouble(), row["totalCost"].ToDecimal());

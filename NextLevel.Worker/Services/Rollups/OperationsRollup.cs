@@ -7,6 +7,7 @@ using NextLevel.Domain.Compliance;
 using NextLevel.Domain.Configuration;
 using NextLevel.Domain.Leads;
 using NextLevel.Domain.Persistence;
+using NextLevel.Domain.Reporting;
 using NextLevel.Worker.Telemetry;
 
 namespace NextLevel.Worker.Services.Rollups;
@@ -46,8 +47,6 @@ public sealed class OperationsRollup(IMongoDatabase database, SystemConfigStore 
         return new OperationsSnapshot(due, rate, age);
     }
 
-    private static BsonDocument Count(BsonValue condition) => new("$sum", new BsonDocument("$cond", new BsonArray { condition, 1, 0 }));
-
     private static BsonDocument StatusIs(CallStatus status) => new("$eq", new BsonArray { "$status", StoredEnum.Name(status) });
 
     private static BsonDocument NotVoicemail => new("$ne", new BsonArray { "$outcome", StoredEnum.Name(CallOutcome.Voicemail) });
@@ -72,7 +71,7 @@ public sealed class OperationsRollup(IMongoDatabase database, SystemConfigStore 
             new BsonDocument("$lte", new BsonArray { "$duration", options.Value.AbandonedSeconds }),
         });
         var row = await Totals(new BsonDocument { { "initiatedAt", new BsonDocument("$gte", since) }, { "type", StoredEnum.Name(CallType.Automated) } },
-            new BsonDocument { { "answered", Count(answered) }, { "abandoned", Count(quick) } }, cancellationToken);
+            new BsonDocument { { "answered", GroupTotals.CountIf(answered) }, { "abandoned", GroupTotals.CountIf(quick) } }, cancellationToken);
         return row is null ? (0, 0) : (row["answered"].ToInt32(), row["abandoned"].ToInt32());
     }
 
@@ -87,20 +86,15 @@ public sealed class OperationsRollup(IMongoDatabase database, SystemConfigStore 
         var row = await Totals(new BsonDocument("type", StoredEnum.Name(CallType.Automated)), new BsonDocument
         {
             { "total", new BsonDocument("$sum", 1) },
-            { "successful", Count(successful) },
-            { "failed", Count(StatusIs(CallStatus.Failed)) },
+            { "successful", GroupTotals.CountIf(successful) },
+            { "failed", GroupTotals.CountIf(StatusIs(CallStatus.Failed)) },
             { "cost", new BsonDocument("$sum", "$cost.totalCost") },
         }, cancellationToken);
         return row is null ? (0, 0, 0, 0m) : (row["total"].ToInt32(), row["successful"].ToInt32(), row["failed"].ToInt32(), row["cost"].ToDecimal());
     }
 
-    private async Task<BsonDocument?> Totals(BsonDocument match, BsonDocument accumulators, CancellationToken cancellationToken)
-    {
-        var group = new BsonDocument("_id", BsonNull.Value).AddRange(accumulators);
-        return await _calls.Database.GetCollection<BsonDocument>(CollectionNames.Calls)
-            .Aggregate<BsonDocument>(new[] { new BsonDocument("$match", match), new BsonDocument("$group", group) }, cancellationToken: cancellationToken)
-            .FirstOrDefaultAsync(cancellationToken);
-    }
+    private Task<BsonDocument?> Totals(BsonDocument match, BsonDocument accumulators, CancellationToken cancellationToken) =>
+        GroupTotals.RowAsync(_calls.Database.GetCollection<BsonDocument>(CollectionNames.Calls), match, accumulators, cancellationToken);
 
     private async Task UpdateAgentAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
